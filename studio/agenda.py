@@ -1,0 +1,531 @@
+"""The event agenda: its models, loading from YAML and validation with file:line:column messages.
+
+An agenda file holds `event` (titles, date, time zone, start and end, timer thresholds, the scene
+map to use) and `items` (opening, region reports, discussions, breaks, closing), each with speakers
+and their allotted time. `load_agenda` reports every problem at once; the planned schedule is
+derived here so the show and the report agree on it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from studio.problems import AgendaError, Problem
+from studio.scenemap import SceneMap, load_scene_map
+from studio.yamlpos import Located, Pos, YamlSyntaxError, read_located
+
+ItemKind = Literal[
+    "opening", "region", "discussion", "break", "closing", "keynote", "presentation", "other"
+]
+Lang = Literal["uk", "en"]
+
+_DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?\s*$")
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+
+
+def parse_duration(value: Any) -> int:
+    """'1h30m', '8m', '90s', '7m30s' -> seconds. Plain numbers are refused: minutes or seconds?"""
+    if isinstance(value, bool) or not isinstance(value, str):
+        raise ValueError(f"expected a duration like 8m, 1h30m or 90s, got {value!r}")
+    text = value.strip()
+    if text.startswith("-"):
+        raise ValueError(f"a duration must be more than zero, got '{text}'")
+    m = _DURATION.match(text)
+    if not text or not m or not any(m.groups()):
+        raise ValueError(f"expected a duration like 8m, 1h30m or 90s, got '{text}'")
+    h, mi, s = (int(g) if g else 0 for g in m.groups())
+    seconds = h * 3600 + mi * 60 + s
+    if seconds <= 0:
+        raise ValueError(f"a duration must be more than zero, got '{text}'")
+    return seconds
+
+
+def parse_clock(value: Any) -> time:
+    """'10:00' or '10:00:30' -> time of day."""
+    if isinstance(value, time):
+        return value
+    m = _CLOCK.match(str(value).strip()) if isinstance(value, str) else None
+    if not m:
+        raise ValueError(f"expected a time of day like 10:00, got {value!r}")
+    h, mi, s = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+    if h > 23 or mi > 59 or s > 59:
+        raise ValueError(f"expected a time of day like 10:00, got {value!r}")
+    return time(h, mi, s)
+
+
+def _text_from_str(value: Any) -> Any:
+    return {"uk": value, "en": value} if isinstance(value, str) else value
+
+
+Duration = Annotated[int, BeforeValidator(parse_duration)]
+ClockTime = Annotated[time, BeforeValidator(parse_clock)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+class TextModel(_Model):
+    """A text in Ukrainian with an optional English version."""
+
+    uk: str = Field(min_length=1)
+    en: str | None = None
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" and self.en else self.uk
+
+
+Text = Annotated[TextModel, BeforeValidator(_text_from_str)]
+
+
+class Timers(_Model):
+    """Countdown thresholds: amber at `warning` left, red at `final` left."""
+
+    warning: Duration = 60
+    final: Duration = 15
+
+
+class Speaker(_Model):
+    name: Text | None = None
+    role: Text | None = None
+    organisation: Text | None = None
+    region: str | None = None
+    time: Duration
+    lower_third: tuple[str, ...] | None = Field(default=None, max_length=2)
+    scene: str | None = None
+
+    def label(self, lang: str) -> str:
+        """Who this is, for the console: name, else role, plus organisation."""
+        who = (self.name or self.role).get(lang) if (self.name or self.role) else ""
+        org = self.organisation.get(lang) if self.organisation else ""
+        return " — ".join(p for p in (who, org) if p)
+
+    def lower_third_lines(self, lang: str) -> tuple[str, str]:
+        if self.lower_third:
+            lines = (*self.lower_third, "")
+            return lines[0], lines[1]
+        first = (self.name or self.role).get(lang) if (self.name or self.role) else ""
+        second = self.organisation.get(lang) if self.organisation else ""
+        if self.name and self.role:
+            second = ", ".join(p for p in (self.role.get(lang), second) if p)
+        return first, second
+
+
+class Item(_Model):
+    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
+    kind: ItemKind
+    title: Text
+    start: ClockTime | None = None
+    duration: Duration | None = None
+    scene: str
+    region: str | None = None
+    notes: Text | None = None
+    speakers: tuple[Speaker, ...] = ()
+    timers: Timers | None = None
+
+
+class Event(_Model):
+    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
+    title: Text
+    date: date
+    timezone: str = "Europe/Kyiv"
+    start: ClockTime
+    end: ClockTime
+    venue: Text | None = None
+    online: bool = True
+    organisers: tuple[Text, ...] = ()
+    part_of: Text | None = None
+    timers: Timers = Timers()
+    scenes: str = "../scenes/default.yaml"
+    pre_show_scene: str = "holding"
+    end_scene: str = "holding"
+    broadcast_language: Lang = "uk"
+
+
+class AgendaFile(_Model):
+    event: Event
+    items: tuple[Item, ...] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One timed stretch of the plan: a speaker's slot, or an item's time with no speaker left."""
+
+    index: int
+    item_index: int
+    speaker_index: int | None
+    allotted: int
+    planned_start: float
+    planned_end: float
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """A validated agenda with its planned schedule (epoch seconds) flattened into segments."""
+
+    path: Path
+    event: Event
+    items: tuple[Item, ...]
+    scene_map: SceneMap
+    item_starts: tuple[float, ...]
+    item_ends: tuple[float, ...]
+    segments: tuple[Segment, ...]
+    fingerprint: str
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.event.timezone)
+
+    @property
+    def planned_start(self) -> float:
+        return _at(self.event, self.event.start)
+
+    @property
+    def planned_end(self) -> float:
+        return _at(self.event, self.event.end)
+
+    def item_duration(self, i: int) -> int:
+        return round(self.item_ends[i] - self.item_starts[i])
+
+    def thresholds(self, item_index: int) -> Timers:
+        return self.items[item_index].timers or self.event.timers
+
+    def first_segment(self, item_index: int) -> int:
+        return next(s.index for s in self.segments if s.item_index == item_index)
+
+    def item_index(self, item_id: str) -> int:
+        for i, item in enumerate(self.items):
+            if item.id == item_id:
+                return i
+        raise KeyError(item_id)
+
+    def local(self, epoch: float) -> datetime:
+        return datetime.fromtimestamp(epoch, self.tz)
+
+
+def _at(event: Event, t: time) -> float:
+    return datetime.combine(event.date, t, ZoneInfo(event.timezone)).timestamp()
+
+
+def _hm(seconds: float) -> str:
+    seconds = round(seconds)
+    return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m" if seconds >= 3600 else _ms(seconds)
+
+
+def _ms(seconds: float) -> str:
+    seconds = round(seconds)
+    return f"{seconds // 60}m{seconds % 60:02d}s" if seconds % 60 else f"{seconds // 60}m"
+
+
+def _pydantic_message(err: dict[str, Any], model: type[BaseModel]) -> str:
+    kind = err["type"]
+    loc = err["loc"]
+    field = str(loc[-1]) if loc else ""
+    if kind == "missing":
+        if field == "time":
+            return "speaker has no time: expected 'time' with a duration like 8m"
+        return f"missing field '{field}'"
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(model, loc[:-1])
+        hint = f"; expected one of: {', '.join(allowed)}" if allowed else ""
+        return f"unknown key '{field}'{hint}"
+    if kind == "value_error":
+        return str(err["ctx"]["error"])
+    if kind == "literal_error":
+        return f"'{field}' is {err['input']!r}; expected one of: {err['ctx']['expected']}"
+    if kind == "string_pattern_mismatch":
+        return f"'{field}' must be letters, digits, '-', '_' or '.', got {err['input']!r}"
+    if kind == "too_short" and field == "items":
+        return "the agenda has no items; expected at least one"
+    got = err.get("input")
+    shown = f", got {got!r}" if not isinstance(got, dict | list) else ""
+    return f"'{field}': {err['msg'].lower()}{shown}"
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Walk the model along a pydantic location to list the keys allowed there."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        info = current.model_fields.get(part) if hasattr(current, "model_fields") else None
+        current = _inner_model(info.annotation) if info else None
+    if current is None or not hasattr(current, "model_fields"):
+        return []
+    return list(current.model_fields)
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or getattr(annotation, "__metadata__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    origin = getattr(annotation, "__origin__", None)
+    return _inner_model(origin) if origin not in (None, annotation) else None
+
+
+def _clock(t: float, tz: ZoneInfo) -> str:
+    return datetime.fromtimestamp(t, tz).strftime("%H:%M:%S").removesuffix(":00")
+
+
+def load_agenda(path: str | Path, scene_map: SceneMap | None = None) -> Agenda:
+    """Load and validate an agenda file. Raises AgendaError listing every problem."""
+    path = Path(path)
+    name = str(path)
+    try:
+        located = read_located(path)
+    except OSError as exc:
+        raise AgendaError([Problem(name, 1, 1, f"cannot read the file: {exc.strerror}")]) from None
+    except YamlSyntaxError as exc:
+        raise AgendaError([Problem(name, exc.pos.line, exc.pos.column, exc.message)]) from None
+    return _validate(path, located, scene_map)
+
+
+def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agenda:
+    name = str(path)
+    problems: list[Problem] = []
+
+    def add(pos: Pos, message: str) -> None:
+        problems.append(Problem(name, pos.line, pos.column, message))
+
+    data = located.data
+    if not isinstance(data, dict):
+        add(located.where(()), "expected a mapping with 'event' and 'items'")
+        raise AgendaError(problems)
+
+    try:
+        parsed: AgendaFile | None = AgendaFile.model_validate(data)
+    except ValidationError as exc:
+        parsed = None
+        for err in exc.errors(include_url=False):
+            loc = tuple(p for p in err["loc"] if not str(p).startswith("function-"))
+            loc = _strip_validator_parts(loc)
+            pos = (
+                located.where_key(loc)
+                if err["type"] == "extra_forbidden"
+                else (located.where(loc) if loc in located.values else located.where(loc[:-1]))
+            )
+            add(pos, _pydantic_message(err, AgendaFile))
+
+    # Validate what is valid piece by piece, so semantic problems show beside structural ones.
+    event = parsed.event if parsed else _try(Event, data.get("event"))
+    raw_items = data.get("items") if isinstance(data.get("items"), list) else []
+    items: list[Item | None] = (
+        list(parsed.items) if parsed else [_try(Item, raw) for raw in raw_items]
+    )
+
+    if scene_map is None and event is not None:
+        map_path = (path.parent / event.scenes).resolve()
+        try:
+            scene_map = load_scene_map(map_path)
+        except AgendaError as exc:
+            problems.extend(exc.problems)
+        except OSError:
+            add(located.where(("event", "scenes")), f"scene map not found: {map_path}")
+
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if item is None:
+            continue
+        if item.id in seen:
+            add(
+                located.where(("items", i, "id")),
+                f"duplicate item id '{item.id}' (first used at line "
+                f"{located.where(('items', seen[item.id], 'id')).line})",
+            )
+        else:
+            seen[item.id] = i
+        if scene_map is not None:
+            if item.scene not in scene_map.scenes:
+                add(
+                    located.where(("items", i, "scene")),
+                    f"unknown scene '{item.scene}'; expected one of: {', '.join(scene_map.scenes)}",
+                )
+            for j, sp in enumerate(item.speakers):
+                if sp.scene is not None and sp.scene not in scene_map.scenes:
+                    add(
+                        located.where(("items", i, "speakers", j, "scene")),
+                        f"unknown scene '{sp.scene}'; expected one of: "
+                        f"{', '.join(scene_map.scenes)}",
+                    )
+        timers = item.timers
+        if timers and timers.final >= timers.warning:
+            add(
+                located.where(("items", i, "timers")),
+                "timer 'final' must be shorter than 'warning'",
+            )
+
+    if event is not None:
+        if scene_map is not None:
+            for key in ("pre_show_scene", "end_scene"):
+                value = getattr(event, key)
+                if value not in scene_map.scenes:
+                    add(
+                        located.where(("event", key)),
+                        f"unknown scene '{value}'; expected one of: {', '.join(scene_map.scenes)}",
+                    )
+        try:
+            ZoneInfo(event.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            add(
+                located.where(("event", "timezone")),
+                f"unknown time zone '{event.timezone}'; expected a name like Europe/Kyiv",
+            )
+            event = None
+    if event is not None:
+        if event.timers.final >= event.timers.warning:
+            add(located.where(("event", "timers")), "timer 'final' must be shorter than 'warning'")
+        if event.end <= event.start:
+            add(
+                located.where(("event", "end")),
+                f"event end {event.end:%H:%M} is not after its start {event.start:%H:%M}",
+            )
+
+    starts: list[float] = []
+    ends: list[float] = []
+    if event is not None:
+        tz = ZoneInfo(event.timezone)
+        cursor = _at(event, event.start)
+        event_end = _at(event, event.end)
+        prev_id: str | None = None
+        prev_start: float | None = None
+        for i, item in enumerate(items):
+            if item is None:
+                cursor = float("nan")
+                continue
+            spoken = sum(s.time for s in item.speakers)
+            duration = item.duration
+            if duration is None:
+                if not item.speakers:
+                    add(
+                        located.where(("items", i)),
+                        f"item '{item.id}' has no duration; expected 'duration' (like 10m) "
+                        "or speakers with time",
+                    )
+                    cursor = float("nan")
+                    continue
+                duration = spoken
+            elif spoken > duration:
+                add(
+                    located.where(("items", i, "duration")),
+                    f"speakers' time {_hm(spoken)} is more than the item's duration "
+                    f"{_hm(duration)}",
+                )
+            if item.start is not None:
+                start = _at(event, item.start)
+                here = located.where(("items", i, "start"))
+                if start < _at(event, event.start):
+                    add(
+                        here,
+                        f"item '{item.id}' starts at {item.start:%H:%M}, "
+                        f"before the event start {event.start:%H:%M}",
+                    )
+                elif prev_start is not None and start < prev_start:
+                    add(
+                        here,
+                        f"planned times out of order: '{item.id}' at {item.start:%H:%M} comes "
+                        f"after '{prev_id}' at {_clock(prev_start, tz)}",
+                    )
+                elif cursor == cursor and start < cursor:
+                    add(
+                        here,
+                        f"'{item.id}' at {item.start:%H:%M} overlaps '{prev_id}', which runs "
+                        f"until {_clock(cursor, tz)}; expected a start at {_clock(cursor, tz)} "
+                        "or later",
+                    )
+            else:
+                start = cursor
+            end = start + duration
+            if start == start and end > event_end:
+                add(
+                    located.where(("items", i)),
+                    f"item '{item.id}' ends at {_clock(end, tz)}, after the event end "
+                    f"{event.end:%H:%M}",
+                )
+            starts.append(start)
+            ends.append(end)
+            prev_id, prev_start, cursor = item.id, start, end
+
+    if problems or parsed is None or scene_map is None:
+        if not problems:
+            add(Pos(1, 1), "the agenda could not be read")
+        problems.sort(key=lambda p: (p.file != name, p.file, p.line, p.column))
+        raise AgendaError(problems)
+
+    segments: list[Segment] = []
+    for i, item in enumerate(parsed.items):
+        t = starts[i]
+        for j, sp in enumerate(item.speakers):
+            segments.append(Segment(len(segments), i, j, sp.time, t, t + sp.time))
+            t += sp.time
+        rest = ends[i] - t
+        if rest > 0 or not item.speakers:
+            segments.append(Segment(len(segments), i, None, round(rest), t, ends[i]))
+    fingerprint = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    return Agenda(
+        path=path,
+        event=parsed.event,
+        items=parsed.items,
+        scene_map=scene_map,
+        item_starts=tuple(starts),
+        item_ends=tuple(ends),
+        segments=tuple(segments),
+        fingerprint=fingerprint,
+    )
+
+
+def _strip_validator_parts(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    # pydantic inserts union/validator tags such as 'function-before[...]' into locations.
+    return tuple(p for p in loc if not (isinstance(p, str) and "[" in p))
+
+
+def _try(model: type[_Model], raw: Any) -> Any:
+    try:
+        return model.model_validate(raw)
+    except ValidationError:
+        return None
+
+
+def planned_gaps(agenda: Agenda) -> float:
+    """Seconds of the event window that no item fills."""
+    used = sum(e - s for s, e in zip(agenda.item_starts, agenda.item_ends, strict=True))
+    return agenda.planned_end - agenda.planned_start - used
+
+
+def fmt_delta(seconds: float) -> str:
+    """Signed m:ss / h:mm:ss for offsets."""
+    sign = "-" if seconds < 0 else "+"
+    s = round(abs(seconds))
+    return (
+        f"{sign}{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+        if s >= 3600
+        else (f"{sign}{s // 60}:{s % 60:02d}")
+    )
+
+
+__all__ = [
+    "Agenda",
+    "AgendaError",
+    "Event",
+    "Item",
+    "Problem",
+    "Segment",
+    "Speaker",
+    "TextModel",
+    "Timers",
+    "fmt_delta",
+    "load_agenda",
+    "parse_clock",
+    "parse_duration",
+    "planned_gaps",
+]

@@ -1,0 +1,178 @@
+"""The `studio` command: check and rehearse agendas headless, talk to OBS, write reports.
+
+With no subcommand it opens the console, found through the `studio.frontends` entry point so the
+engine never imports the UI. Every failure the user can cause ends in one clear sentence and an
+exit code, never a traceback: 2 for bad input, 1 for a failed check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import random
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import TextIO
+
+from studio.agenda import Agenda, AgendaError, fmt_delta, load_agenda
+from studio.clock import SimClock
+from studio.journal import Journal, default_journal_path
+from studio.show import Show
+
+log = logging.getLogger("studio.cli")
+
+DEFAULT_AGENDA = Path("config/agenda.yaml")
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _hms(seconds: float) -> str:
+    s = round(seconds)
+    return (
+        f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+    )
+
+
+def _load(path: str, err: TextIO) -> Agenda | None:
+    try:
+        return load_agenda(path)
+    except AgendaError as exc:
+        for problem in exc.problems:
+            print(problem, file=err)
+        n = len(exc.problems)
+        print(f"{n} problem{'s' if n != 1 else ''} found; nothing was started.", file=err)
+        return None
+
+
+def print_table(agenda: Agenda, out: TextIO, lang: str = "uk") -> None:
+    """The agenda as a timed table: planned start, end, duration, item and speakers."""
+    ev = agenda.event
+    slots = sum(1 for s in agenda.segments if s.speaker_index is not None)
+    print(f"{ev.title.get(lang)}", file=out)
+    print(
+        f"{ev.date:%Y-%m-%d}  {ev.start:%H:%M}–{ev.end:%H:%M} {ev.timezone}  "
+        f"{len(agenda.items)} items, {slots} speaker slots",
+        file=out,
+    )
+    print(f"{'start':>5}  {'end':>5}  {'dur':>7}  item", file=out)
+    for i, item in enumerate(agenda.items):
+        start = agenda.local(agenda.item_starts[i]).strftime("%H:%M")
+        end = agenda.local(agenda.item_ends[i]).strftime("%H:%M")
+        dur = _hms(agenda.item_duration(i))
+        print(f"{start:>5}  {end:>5}  {dur:>7}  [{item.kind}] {item.title.get(lang)}", file=out)
+        for seg in agenda.segments:
+            if seg.item_index != i:
+                continue
+            at = agenda.local(seg.planned_start).strftime("%H:%M")
+            if seg.speaker_index is None:
+                if item.speakers:
+                    print(f"{at:>5}  {'':>5}  {_hms(seg.allotted):>7}    · open floor", file=out)
+                continue
+            sp = item.speakers[seg.speaker_index]
+            print(f"{at:>5}  {'':>5}  {_hms(sp.time):>7}    · {sp.label(lang)}", file=out)
+    gap = agenda.planned_end - agenda.item_ends[-1]
+    tail = "fills the event exactly" if gap == 0 else f"{_hms(abs(gap))} before the event end"
+    print(f"Plan ends at {agenda.local(agenda.item_ends[-1]):%H:%M}: {tail}.", file=out)
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    agenda = _load(args.agenda, err)
+    if agenda is None:
+        return EXIT_BAD_INPUT
+    print_table(agenda, out, args.lang)
+    return EXIT_OK
+
+
+def cmd_rehearse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    agenda = _load(args.agenda, err)
+    if agenda is None:
+        return EXIT_BAD_INPUT
+    path = (
+        Path(args.journal)
+        if args.journal
+        else default_journal_path(agenda.event.id, f"rehearse-{datetime.now():%Y%m%d-%H%M%S}")
+    )
+    if path.exists() and path.stat().st_size > 0:
+        print(f"{path}: the journal already holds a show; choose another --journal.", file=err)
+        return EXIT_BAD_INPUT
+    rng = random.Random(args.seed)
+    clock = SimClock(agenda.planned_start)
+    lang = args.lang
+    with Journal(path) as journal:
+        show = Show(agenda, clock, journal)
+        show.start()
+        while show.state.status == "running":
+            st = show.status()
+            assert st.item is not None
+            who = st.speaker.label(lang) if st.speaker else "—"
+            print(
+                f"{agenda.local(clock.now()):%H:%M:%S}  {fmt_delta(st.offset):>8}  "
+                f"{st.item.id:<22} {who}",
+                file=out,
+            )
+            took = st.allotted
+            if st.speaker is not None:
+                took += args.overrun + (
+                    rng.uniform(-args.spread, args.spread) if args.spread else 0
+                )
+            clock.advance(max(0.0, took))
+            show.next()
+        st = show.status()
+    print(
+        f"Ended {agenda.local(st.projected_end):%H:%M:%S}, planned "
+        f"{agenda.local(st.planned_end):%H:%M:%S}: offset {fmt_delta(st.offset)} "
+        f"({'behind' if st.offset > 0 else 'ahead' if st.offset < 0 else 'on time'}).",
+        file=out,
+    )
+    print(f"Journal: {path}", file=out)
+    return EXIT_OK
+
+
+def cmd_console(args: argparse.Namespace, argv: Sequence[str], err: TextIO) -> int:
+    found = [ep for ep in entry_points(group="studio.frontends") if ep.name == "console"]
+    if not found:
+        print("The console is not installed (pip install -e .).", file=err)
+        return EXIT_FAILED
+    return int(found[0].load()(list(argv)) or 0)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="studio", description="Studio Console")
+    sub = p.add_subparsers(dest="command")
+    c = sub.add_parser("check", help="validate an agenda and print it as a timed table")
+    c.add_argument("agenda")
+    c.add_argument("--lang", choices=("uk", "en"), default="uk")
+    r = sub.add_parser("rehearse", help="run the whole show headless on a simulated clock")
+    r.add_argument("agenda", nargs="?", default=str(DEFAULT_AGENDA))
+    r.add_argument("--overrun", type=float, default=0.0, help="seconds every speaker runs over")
+    r.add_argument("--spread", type=float, default=0.0, help="random ± seconds per speaker")
+    r.add_argument("--seed", type=int, default=None, help="seed for --spread")
+    r.add_argument("--journal", help="where to write the rehearsal journal")
+    r.add_argument("--lang", choices=("uk", "en"), default="uk")
+    return p
+
+
+_SUBCOMMANDS = {"check", "rehearse"}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    out, err = sys.stdout, sys.stderr
+    if not argv or argv[0] not in _SUBCOMMANDS | {"-h", "--help"}:
+        return cmd_console(argparse.Namespace(), argv, err)
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return cmd_check(args, out, err)
+        if args.command == "rehearse":
+            return cmd_rehearse(args, out, err)
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        print(f"{getattr(exc, 'filename', '') or 'error'}: {exc.strerror or exc}", file=err)
+        return EXIT_FAILED
+    return EXIT_OK

@@ -1,0 +1,82 @@
+"""The scene map: logical scene and text-input names used by agendas -> names in OBS.
+
+The agenda says `scene: studio`; the technician's OBS may call that scene "Студія 1". The map is a
+small YAML file under `scenes/`; OBS names are free text, Cyrillic included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from studio.problems import AgendaError, Problem
+from studio.yamlpos import YamlSyntaxError, read_located
+
+TEXT_INPUTS = ("lower_third_name", "lower_third_role", "speaker_timer", "break_timer")
+
+
+class _SceneMapFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    scenes: dict[str, str] = Field(min_length=1)
+    inputs: dict[str, str] = {}
+    text_input_kind: str = "text_ft2_source_v2"
+
+
+@dataclass(frozen=True)
+class SceneMap:
+    """Logical name -> OBS name for scenes and text inputs."""
+
+    path: Path
+    scenes: dict[str, str]
+    inputs: dict[str, str]
+    text_input_kind: str = "text_ft2_source_v2"
+
+    def scene(self, logical: str) -> str:
+        return self.scenes[logical]
+
+    def input(self, logical: str) -> str | None:
+        return self.inputs.get(logical)
+
+
+def load_scene_map(path: str | Path) -> SceneMap:
+    """Load a scene map. Raises OSError, or AgendaError with positioned problems."""
+    path = Path(path)
+    name = str(path)
+    try:
+        located = read_located(path)
+    except YamlSyntaxError as exc:
+        raise AgendaError([Problem(name, exc.pos.line, exc.pos.column, exc.message)]) from None
+    try:
+        parsed = _SceneMapFile.model_validate(located.data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_url=False):
+            loc = tuple(err["loc"])
+            pos = located.where_key(loc) if err["type"] == "extra_forbidden" else located.where(loc)
+            msg = err["msg"]
+            if err["type"] == "extra_forbidden":
+                msg = f"unknown key '{loc[-1]}'; expected one of: scenes, inputs, text_input_kind"
+            elif err["type"] == "missing":
+                msg = f"missing field '{loc[-1]}'"
+            problems.append(Problem(name, pos.line, pos.column, msg))
+        raise AgendaError(problems) from None
+    unknown = [k for k in parsed.inputs if k not in TEXT_INPUTS]
+    if unknown:
+        pos = located.where_key(("inputs", unknown[0]))
+        raise AgendaError(
+            [
+                Problem(
+                    name,
+                    pos.line,
+                    pos.column,
+                    f"unknown text input '{unknown[0]}'; expected one of: {', '.join(TEXT_INPUTS)}",
+                )
+            ]
+        )
+    return SceneMap(path, dict(parsed.scenes), dict(parsed.inputs), parsed.text_input_kind)
+
+
+__all__ = ["TEXT_INPUTS", "SceneMap", "load_scene_map"]

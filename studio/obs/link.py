@@ -1,0 +1,467 @@
+"""ObsLink: the supervised connection the console and the director use.
+
+It connects, watches the session (events plus a heartbeat request every half second, so a dead
+OBS is noticed within 2 s), reconnects with backoff capped at 2 s, and on every reconnect re-reads
+OBS and re-applies what the current cue wants, unless the technician switched the scene by hand
+since that cue. Automated scene switches are confirmed by OBS's CurrentProgramSceneChanged event
+within 500 ms or reported unconfirmed. The show never waits for any of it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from studio.obs.base import (
+    Desired,
+    Health,
+    ObsError,
+    ObsRequestFailed,
+    ObsUnavailable,
+    OutputStatus,
+    Transport,
+    Versions,
+)
+from studio.obs.client import ObsClient, health_from, output_state_name
+
+log = logging.getLogger("studio.obs.link")
+
+Listener = Callable[[str, Any], None]
+Recorder = Callable[[str, dict[str, Any]], None]
+
+
+class LinkState(StrEnum):
+    OFFLINE = "offline"
+    CONNECTING = "connecting"
+    ONLINE = "online"
+    RECONNECTING = "reconnecting"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class Switch:
+    """One automated scene switch and whether OBS confirmed it."""
+
+    scene: str
+    cue_seq: int
+    confirmed: bool
+    latency_ms: float | None
+    superseded: bool = False
+
+
+@dataclass
+class Snapshot:
+    """What the link knows of OBS, for the technician panel."""
+
+    state: LinkState = LinkState.OFFLINE
+    last_error: str | None = None
+    versions: Versions | None = None
+    scenes: list[str] = field(default_factory=list)
+    inputs: dict[str, str] = field(default_factory=dict)
+    program: str | None = None
+    preview: str | None = None
+    studio_mode: bool = False
+    stream: OutputStatus = field(default_factory=OutputStatus)
+    record: OutputStatus = field(default_factory=OutputStatus)
+    health: Health = field(default_factory=Health)
+    manual_scene: str | None = None
+    unconfirmed: Switch | None = None
+    outages: int = 0
+
+
+class ObsLink:
+    """Supervises one transport. Call `start()` on a running asyncio loop."""
+
+    def __init__(
+        self,
+        transport: Transport,
+        *,
+        heartbeat: float = 0.5,
+        heartbeat_timeout: float = 1.2,
+        backoff_start: float = 0.25,
+        backoff_cap: float = 2.0,
+        confirm_timeout: float = 0.5,
+        record: Recorder | None = None,
+    ) -> None:
+        self.transport = transport
+        self.client = ObsClient(transport)
+        self.snap = Snapshot()
+        self.desired = Desired()
+        self.heartbeat = heartbeat
+        self.heartbeat_timeout = heartbeat_timeout
+        self.backoff_start = backoff_start
+        self.backoff_cap = backoff_cap
+        self.confirm_timeout = confirm_timeout
+        self._record = record or (lambda _n, _a: None)
+        self._listeners: list[Listener] = []
+        self._task: asyncio.Task[None] | None = None
+        self._lost = asyncio.Event()
+        self._wake = asyncio.Event()
+        self._pending: dict[str, tuple[float, asyncio.Future[float]]] = {}
+        self._ours: dict[str, float] = {}
+        self._bytes_prev: tuple[float, int] | None = None
+        self._down_since: float | None = None
+        self._stopping = False
+        self._last_texts: dict[str, str] = {}
+        transport.set_handlers(self._on_event, self._on_lost)
+
+    # ---- listeners ----------------------------------------------------------------------------
+    def subscribe(self, fn: Listener) -> None:
+        """fn(kind, payload); kinds: state, scenes, program, preview, stream, record, health,
+        switch, override, log, error."""
+        self._listeners.append(fn)
+
+    def _emit(self, kind: str, payload: Any = None) -> None:
+        for fn in list(self._listeners):
+            try:
+                fn(kind, payload)
+            except Exception:  # a broken view must not take the link down
+                log.exception("listener failed on %s", kind)
+
+    def _log(self, text: str) -> None:
+        log.info("%s", text)
+        self._emit("log", text)
+
+    def _set_state(self, state: LinkState, error: str | None = None) -> None:
+        changed = state != self.snap.state or (error and error != self.snap.last_error)
+        self.snap.state = state
+        if error:
+            self.snap.last_error = error
+        if changed:
+            self._emit("state", self.snap)
+
+    @property
+    def online(self) -> bool:
+        return self.snap.state is LinkState.ONLINE
+
+    # ---- lifecycle ----------------------------------------------------------------------------
+    def start(self) -> None:
+        if self._task is None or self._task.done():
+            self._stopping = False
+            self._task = asyncio.get_running_loop().create_task(self._supervise(), name="obs-link")
+
+    async def stop(self) -> None:
+        self._stopping = True
+        self._wake.set()
+        self._lost.set()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+        with contextlib.suppress(ObsError):
+            await self.transport.close()
+        self._set_state(LinkState.STOPPED)
+
+    def reconnect_now(self) -> None:
+        """Operator asked to retry: skip the remaining backoff, or restart a stopped link."""
+        if self._task is None or self._task.done():
+            self.start()
+        self._wake.set()
+
+    async def _supervise(self) -> None:
+        backoff = self.backoff_start
+        first = True
+        while not self._stopping:
+            self._set_state(LinkState.CONNECTING if first else LinkState.RECONNECTING)
+            try:
+                await self.transport.connect()
+                await self._on_connected()
+            except ObsError as exc:
+                with contextlib.suppress(ObsError):
+                    await self.transport.close()
+                self._set_state(LinkState.OFFLINE if first else LinkState.RECONNECTING, exc.message)
+                self._emit("error", exc.message)
+                await self._sleep(backoff)
+                backoff = min(backoff * 2, self.backoff_cap)
+                continue
+            first = False
+            backoff = self.backoff_start
+            await self._watch()
+            if self._stopping:
+                break
+            self._went_down(self.snap.last_error or "connection lost")
+        self._set_state(LinkState.STOPPED)
+
+    async def _sleep(self, seconds: float) -> None:
+        self._wake.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), seconds)
+
+    async def _on_connected(self) -> None:
+        self._lost.clear()
+        versions = await self.client.version()
+        self.snap.versions = versions
+        await self._refresh_lists()
+        self.snap.program = await self.client.program_scene()
+        self.snap.studio_mode = await self.client.studio_mode()
+        self.snap.preview = await self.client.preview_scene() if self.snap.studio_mode else None
+        self.snap.stream = await self.client.stream_status()
+        self.snap.record = await self.client.record_status()
+        self.snap.last_error = None
+        if self._down_since is not None:
+            down = time.monotonic() - self._down_since
+            self._record("obs_back", {"down_s": round(down, 3)})
+            self._log(f"OBS is back after {down:.1f} s")
+            self._down_since = None
+        else:
+            self._log(f"Connected to OBS {versions.obs} (obs-websocket {versions.websocket})")
+        self._set_state(LinkState.ONLINE)
+        for kind in ("program", "preview", "stream", "record"):
+            self._emit(kind, self.snap)
+        self._last_texts.clear()
+        await self._reapply()
+
+    async def _refresh_lists(self) -> None:
+        self.snap.scenes = await self.client.scenes()
+        self.snap.inputs = await self.client.inputs()
+        self._emit("scenes", self.snap)
+
+    async def _watch(self) -> None:
+        """Heartbeat until the session dies."""
+        while not self._stopping:
+            lost = asyncio.ensure_future(self._lost.wait())
+            try:
+                await asyncio.wait({lost}, timeout=self.heartbeat)
+            finally:
+                lost.cancel()
+            if self._lost.is_set():
+                return
+            try:
+                await asyncio.wait_for(self._poll_health(), self.heartbeat_timeout)
+            except TimeoutError:
+                self.snap.last_error = "OBS stopped answering (heartbeat timed out)"
+                with contextlib.suppress(ObsError):
+                    await self.transport.close()
+                return
+            except ObsUnavailable as exc:
+                self.snap.last_error = exc.message
+                return
+            except ObsError as exc:
+                log.debug("health poll failed: %s", exc)
+
+    async def _poll_health(self) -> None:
+        stats = await self.client.stats()
+        stream = await self.client.stream_status()
+        record = await self.client.record_status()
+        now = time.monotonic()
+        health, self._bytes_prev = health_from(stats, stream, self._bytes_prev, now)
+        if stream.state != self.snap.stream.state or stream.active != self.snap.stream.active:
+            self._emit("stream", self.snap)
+        self.snap.stream = replace(stream, state=self._keep_transitional(self.snap.stream, stream))
+        self.snap.record = replace(record, state=self._keep_transitional(self.snap.record, record))
+        self.snap.health = health
+        self._emit("health", self.snap)
+
+    @staticmethod
+    def _keep_transitional(old: OutputStatus, new: OutputStatus) -> str:
+        # Polls only see active/inactive; keep "starting"/"stopping" from events until they settle.
+        if old.state == "starting" and not new.active:
+            return "starting"
+        if old.state == "stopping" and new.active:
+            return "stopping"
+        return new.state
+
+    def _on_lost(self, why: str) -> None:
+        if not self._lost.is_set():
+            self.snap.last_error = f"OBS {why}"
+            self._lost.set()
+
+    def _went_down(self, why: str) -> None:
+        self.snap.outages += 1
+        self._down_since = time.monotonic()
+        self._record("obs_lost", {"why": why})
+        self._log(f"Lost OBS: {why}")
+        for _t0, fut in self._pending.values():
+            if not fut.done():
+                fut.cancel()
+        self._pending.clear()
+        self._set_state(LinkState.RECONNECTING, why)
+
+    # ---- events -------------------------------------------------------------------------------
+    def _on_event(self, event_type: str, data: dict[str, Any]) -> None:
+        if event_type == "CurrentProgramSceneChanged":
+            self._program_changed(str(data.get("sceneName", "")))
+        elif event_type == "CurrentPreviewSceneChanged":
+            self.snap.preview = str(data.get("sceneName", ""))
+            self._emit("preview", self.snap)
+        elif event_type == "StudioModeStateChanged":
+            self.snap.studio_mode = bool(data.get("studioModeEnabled"))
+            self._emit("preview", self.snap)
+        elif event_type in ("StreamStateChanged", "RecordStateChanged"):
+            key = "stream" if event_type == "StreamStateChanged" else "record"
+            old: OutputStatus = getattr(self.snap, key)
+            state = output_state_name(str(data.get("outputState", "")))
+            new = replace(old, active=bool(data.get("outputActive")), state=state)
+            setattr(self.snap, key, new)
+            self._record(f"{key}_state", {"state": state})
+            self._log(f"{key.title()}: {state}")
+            self._emit(key, self.snap)
+        elif event_type in (
+            "SceneCreated",
+            "SceneRemoved",
+            "SceneNameChanged",
+            "InputCreated",
+            "InputRemoved",
+            "InputNameChanged",
+        ):
+            asyncio.get_running_loop().create_task(self._refresh_quietly())
+        elif event_type == "ExitStarted":
+            self._log("OBS is shutting down")
+            self._on_lost("is shutting down")
+
+    async def _refresh_quietly(self) -> None:
+        with contextlib.suppress(ObsError):
+            await self._refresh_lists()
+
+    def _program_changed(self, scene: str) -> None:
+        self.snap.program = scene
+        pending = self._pending.pop(scene, None)
+        if pending is not None:
+            t0, fut = pending
+            if not fut.done():
+                fut.set_result((time.monotonic() - t0) * 1000)
+            # OBS coalesces back-to-back switches: earlier ones this event overtook are superseded.
+            for name, (t_other, other) in list(self._pending.items()):
+                if t_other <= t0:
+                    self._pending.pop(name)
+                    if not other.done():
+                        other.cancel()
+        elif scene not in self._ours or time.monotonic() - self._ours[scene] > 2.0:
+            # Not something we asked for: a hand on OBS. Respect it until the next cue.
+            self.snap.manual_scene = scene
+            self._record("manual_override", {"scene": scene, "source": "obs"})
+            self._log(f"Scene switched by hand in OBS: {scene}")
+            self._emit("override", self.snap)
+        self._emit("program", self.snap)
+
+    # ---- what the director and the technician ask for ---------------------------------------
+    async def apply(self, desired: Desired) -> Switch | None:
+        """A new cue: texts first (so the scene arrives dressed), then the scene, confirmed."""
+        new_cue = desired.cue_seq != self.desired.cue_seq
+        self.desired = desired
+        if new_cue and self.snap.manual_scene is not None:
+            self.snap.manual_scene = None
+            self._emit("override", self.snap)
+        if not self.online:
+            return None
+        return await self._reapply()
+
+    async def _reapply(self) -> Switch | None:
+        d = self.desired
+        for name, text in d.texts.items():
+            await self.set_text(name, text)
+        if d.scene is None or self.snap.manual_scene is not None:
+            return None
+        return await self.switch(d.scene, d.cue_seq)
+
+    async def set_text(self, input_name: str, text: str) -> bool:
+        """Set a text input if it changed. Offline or failing, it waits for the reconnect."""
+        self.desired.texts[input_name] = text
+        if not self.online or self._last_texts.get(input_name) == text:
+            return False
+        try:
+            await self.client.set_text(input_name, text)
+        except ObsError as exc:
+            self._emit("error", exc.message)
+            return False
+        self._last_texts[input_name] = text
+        return True
+
+    async def switch(self, scene: str, cue_seq: int) -> Switch | None:
+        """Automated switch to `scene`, confirmed through OBS's event within confirm_timeout."""
+        if not self.online:
+            return None
+        if self.snap.program == scene and scene not in self._pending:
+            result = Switch(scene, cue_seq, True, 0.0)
+            self._record(
+                "switch",
+                {
+                    "scene": scene,
+                    "cue": cue_seq,
+                    "latency_ms": 0.0,
+                    "confirmed": True,
+                    "already": True,
+                },
+            )
+            self._emit("switch", result)
+            return result
+        loop = asyncio.get_running_loop()
+        t0 = time.monotonic()
+        fut: asyncio.Future[float] = loop.create_future()
+        self._pending[scene] = (t0, fut)
+        self._ours[scene] = t0
+        try:
+            await self.client.set_program_scene(scene)
+        except ObsError as exc:
+            self._pending.pop(scene, None)
+            self._emit("error", exc.message)
+            self._record("switch_failed", {"scene": scene, "cue": cue_seq, "error": exc.message})
+            result = Switch(scene, cue_seq, False, None)
+            self.snap.unconfirmed = result
+            self._emit("switch", result)
+            return result
+        try:
+            latency = await asyncio.wait_for(asyncio.shield(fut), self.confirm_timeout)
+            result = Switch(scene, cue_seq, True, latency)
+            self.snap.unconfirmed = None
+        except asyncio.CancelledError:
+            if not fut.cancelled():
+                raise
+            result = Switch(scene, cue_seq, False, None, superseded=True)
+        except TimeoutError:
+            self._pending.pop(scene, None)
+            result = Switch(scene, cue_seq, False, None)
+            self.snap.unconfirmed = result
+            self._log(
+                f"Scene switch to {scene} NOT confirmed by OBS within "
+                f"{self.confirm_timeout * 1000:.0f} ms"
+            )
+        log.info(
+            "switch to %s: confirmed=%s latency_ms=%s",
+            scene,
+            result.confirmed,
+            f"{result.latency_ms:.1f}" if result.latency_ms is not None else "-",
+        )
+        self._record(
+            "switch",
+            {
+                "scene": scene,
+                "cue": cue_seq,
+                "latency_ms": result.latency_ms,
+                "confirmed": result.confirmed,
+                "superseded": result.superseded,
+            },
+        )
+        self._emit("switch", result)
+        return result
+
+    async def manual_switch(self, scene: str) -> None:
+        """The technician's override from the console: held until the next cue."""
+        self.snap.manual_scene = scene
+        self._record("manual_override", {"scene": scene, "source": "console"})
+        self._emit("override", self.snap)
+        self._ours[scene] = time.monotonic()
+        await self.client.set_program_scene(scene)
+
+    async def release_manual(self) -> Switch | None:
+        """Give the scene back to the cue."""
+        self.snap.manual_scene = None
+        self._emit("override", self.snap)
+        return await self._reapply() if self.online else None
+
+    async def output(self, action: str) -> None:
+        """start_stream, stop_stream, start_record, stop_record (confirmed by the UI first)."""
+        if action not in ("start_stream", "stop_stream", "start_record", "stop_record"):
+            raise ValueError(action)
+        self._record("output", {"action": action})
+        try:
+            await getattr(self.client, action)()
+        except ObsRequestFailed as exc:
+            self._emit("error", exc.message)
+            raise

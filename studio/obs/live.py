@@ -1,0 +1,230 @@
+"""LiveObs: a transport to real OBS over obsws-python.
+
+obsws-python is blocking and its ReqClient matches answers to requests by order, not by id, so
+every call, connect included, runs on one dedicated worker thread. After a timeout the client is
+thrown away: a late answer would otherwise be read as the answer to the next request. The
+EventClient runs its own thread and says nothing when the socket drops; a watcher thread joins it
+and reports the loss onto the asyncio loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import obsws_python as obsws
+from obsws_python.error import OBSSDKError, OBSSDKRequestError, OBSSDKTimeoutError
+from websocket import WebSocketException
+
+from studio.obs.base import (
+    EventHandler,
+    LostHandler,
+    ObsRequestFailed,
+    ObsUnavailable,
+    explain_status,
+)
+
+log = logging.getLogger("studio.obs.live")
+
+# obsws-python logs connection parameters, password included, at INFO, and request failures
+# with tracebacks at ERROR: the link reports both in its own words instead.
+logging.getLogger("obsws_python").setLevel(logging.CRITICAL)
+
+EVENTS = (
+    "CurrentProgramSceneChanged",
+    "CurrentPreviewSceneChanged",
+    "StudioModeStateChanged",
+    "SceneCreated",
+    "SceneRemoved",
+    "SceneNameChanged",
+    "InputCreated",
+    "InputRemoved",
+    "InputNameChanged",
+    "StreamStateChanged",
+    "RecordStateChanged",
+    "ExitStarted",
+)
+# General | Config | Scenes | Inputs | Outputs | Ui
+SUBSCRIPTIONS = 1 | 2 | 4 | 8 | 64 | 1024
+
+
+def _snake(name: str) -> str:
+    out = []
+    for i, ch in enumerate(name):
+        if ch.isupper() and i:
+            out.append("_")
+        out.append(ch.lower())
+    return "".join(out)
+
+
+class LiveObs:
+    """Transport to OBS at host:port. The password is held, never logged or repr'd."""
+
+    simulated = False
+
+    def __init__(self, host: str, port: int, password: str | None, timeout: float = 1.5) -> None:
+        self.host = host
+        self.port = port
+        self._password = password or ""
+        self.timeout = timeout
+        self.describe = f"{host}:{port}"
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="obs-requests")
+        self._req: obsws.ReqClient | None = None
+        self._events: obsws.EventClient | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._on_event: EventHandler = lambda _t, _d: None
+        self._on_lost: LostHandler = lambda _why: None
+        self._generation = 0
+
+    def __repr__(self) -> str:
+        return f"LiveObs({self.host!r}, {self.port})"
+
+    @property
+    def connected(self) -> bool:
+        return self._req is not None
+
+    def set_handlers(self, on_event: EventHandler, on_lost: LostHandler) -> None:
+        self._on_event, self._on_lost = on_event, on_lost
+
+    async def connect(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        await self._loop.run_in_executor(self._pool, self._connect_sync)
+
+    async def close(self) -> None:
+        if self._loop is None:
+            return
+        await asyncio.get_running_loop().run_in_executor(self._pool, self._drop_sync)
+
+    async def request(
+        self, request_type: str, data: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, self._request_sync, request_type, data)
+
+    def shutdown(self) -> None:
+        """Release the worker thread (after close)."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    # ---- worker thread --------------------------------------------------------------------
+    def _connect_sync(self) -> None:
+        self._drop_sync()
+        where = f"{self.host}:{self.port}"
+        try:
+            req = obsws.ReqClient(
+                host=self.host, port=self.port, password=self._password, timeout=self.timeout
+            )
+        except Exception as exc:
+            raise ObsUnavailable(self._explain_connect(exc, where)) from None
+        try:
+            events = obsws.EventClient(
+                host=self.host,
+                port=self.port,
+                password=self._password,
+                timeout=self.timeout,
+                subs=SUBSCRIPTIONS,
+            )
+        except Exception as exc:
+            _quiet_close(req)
+            raise ObsUnavailable(self._explain_connect(exc, where)) from None
+        self._generation += 1
+        generation = self._generation
+        events.callback.register(self._callbacks())
+        self._req, self._events = req, events
+        threading.Thread(
+            target=self._watch, args=(events, generation), name="obs-event-watch", daemon=True
+        ).start()
+        log.info("connected to OBS at %s", where)
+
+    def _explain_connect(self, exc: BaseException, where: str) -> str:
+        if isinstance(exc, ConnectionRefusedError):
+            return (
+                f"OBS is not reachable at {where}: connection refused "
+                "(is OBS running with its WebSocket server on?)."
+            )
+        if isinstance(exc, OBSSDKTimeoutError | TimeoutError):
+            return f"OBS at {where} did not answer in time."
+        if isinstance(exc, OBSSDKError):
+            text = str(exc)
+            if "no password" in text:
+                return (
+                    f"OBS at {where} asks for a password and none is set (OBS_WEBSOCKET_PASSWORD)."
+                )
+            return f"OBS at {where} refused the connection: wrong WebSocket password?"
+        if isinstance(exc, WebSocketException):
+            return f"OBS at {where} closed the connection: wrong WebSocket password?"
+        if isinstance(exc, json.JSONDecodeError | KeyError | ValueError):
+            return f"The server at {where} does not speak obs-websocket 5 (OBS 28 or newer needed)."
+        if isinstance(exc, OSError):
+            return f"OBS is not reachable at {where}: {exc.strerror or exc}."
+        return f"Could not connect to OBS at {where}: {type(exc).__name__}."
+
+    def _request_sync(self, request_type: str, data: dict[str, Any] | None) -> dict[str, Any]:
+        req = self._req
+        if req is None:
+            raise ObsUnavailable(f"Not connected to OBS at {self.host}:{self.port}.")
+        try:
+            result = req.send(request_type, data or None, raw=True)
+        except OBSSDKRequestError as exc:
+            raise ObsRequestFailed(
+                explain_status(request_type, exc.code, None, data or {}), exc.code
+            ) from None
+        except Exception as exc:
+            why = (
+                "did not answer in time"
+                if isinstance(exc, OBSSDKTimeoutError | TimeoutError)
+                else "connection lost"
+            )
+            self._drop_sync()
+            self._report_lost(why)
+            raise ObsUnavailable(f"OBS at {self.host}:{self.port}: {why}.") from None
+        return dict(result or {})
+
+    def _drop_sync(self) -> None:
+        req, events = self._req, self._events
+        self._req = self._events = None
+        self._generation += 1
+        if req is not None:
+            _quiet_close(req)
+        if events is not None:
+            with contextlib.suppress(Exception):
+                events.base_client.ws.close()
+
+    def _watch(self, events: obsws.EventClient, generation: int) -> None:
+        events.worker.join()
+        if generation == self._generation:
+            self._report_lost("connection closed")
+
+    def _report_lost(self, why: str) -> None:
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self._on_lost, why)
+
+    def _callbacks(self) -> list[Any]:
+        def make(event_type: str) -> Any:
+            def handler(data: Any) -> None:
+                payload = {_camel(k): getattr(data, k) for k in data.attrs()}
+                loop = self._loop
+                if loop is not None and not loop.is_closed():
+                    loop.call_soon_threadsafe(self._on_event, event_type, payload)
+
+            # obsws-python dispatches on the function's name, not on a registration key.
+            handler.__name__ = f"on_{_snake(event_type)}"
+            return handler
+
+        return [make(e) for e in EVENTS]
+
+
+def _camel(snake: str) -> str:
+    head, *rest = snake.split("_")
+    return head + "".join(p.title() for p in rest)
+
+
+def _quiet_close(req: obsws.ReqClient) -> None:
+    # Closing a dead socket may fail in many ways; it is being thrown away anyway.
+    with contextlib.suppress(Exception):
+        req.base_client.ws.close()

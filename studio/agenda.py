@@ -502,17 +502,6 @@ def planned_gaps(agenda: Agenda) -> float:
     return agenda.planned_end - agenda.planned_start - used
 
 
-def fmt_delta(seconds: float) -> str:
-    """Signed m:ss / h:mm:ss for offsets."""
-    sign = "-" if seconds < 0 else "+"
-    s = round(abs(seconds))
-    return (
-        f"{sign}{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
-        if s >= 3600
-        else (f"{sign}{s // 60}:{s % 60:02d}")
-    )
-
-
 __all__ = [
     "Agenda",
     "AgendaError",
@@ -523,7 +512,6 @@ __all__ = [
     "Speaker",
     "TextModel",
     "Timers",
-    "fmt_delta",
     "load_agenda",
     "parse_clock",
     "parse_duration",

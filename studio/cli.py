@@ -17,10 +17,11 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TextIO
 
-from studio.agenda import Agenda, AgendaError, fmt_delta, load_agenda
+from studio.agenda import Agenda, AgendaError, load_agenda
 from studio.clock import SimClock
 from studio.journal import Journal, default_journal_path
 from studio.show import Show
+from studio.timefmt import signed_text
 
 log = logging.getLogger("studio.cli")
 
@@ -109,7 +110,7 @@ def cmd_rehearse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             assert st.item is not None
             who = st.speaker.label(lang) if st.speaker else "—"
             print(
-                f"{agenda.local(clock.now()):%H:%M:%S}  {fmt_delta(st.offset):>8}  "
+                f"{agenda.local(clock.now()):%H:%M:%S}  {signed_text(st.offset):>8}  "
                 f"{st.item.id:<22} {who}",
                 file=out,
             )
@@ -123,7 +124,7 @@ def cmd_rehearse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         st = show.status()
     print(
         f"Ended {agenda.local(st.projected_end):%H:%M:%S}, planned "
-        f"{agenda.local(st.planned_end):%H:%M:%S}: offset {fmt_delta(st.offset)} "
+        f"{agenda.local(st.planned_end):%H:%M:%S}: offset {signed_text(st.offset)} "
         f"({'behind' if st.offset > 0 else 'ahead' if st.offset < 0 else 'on time'}).",
         file=out,
     )

@@ -74,23 +74,93 @@ def _scalar(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
     return loader.construct_object(node, deep=True)
 
 
-def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, out: Located) -> Any:
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def _key(loader: yaml.SafeLoader, key_node: yaml.Node) -> str:
+    # A key is a name as written: `on:` stays "on" (YAML 1.1 would read True), `1:` stays "1".
+    if not isinstance(key_node, yaml.ScalarNode) or key_node.value in ("", "~", "null"):
+        raise YamlSyntaxError(_pos(key_node.start_mark), "a key must be a plain name")
+    return str(key_node.value)
+
+
+def _merged_pairs(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
+    """The pairs a `<<: *anchor` merge brings in (explicit keys override them)."""
+    out: list[tuple[yaml.Node, yaml.Node]] = []
+    for key_node, value_node in node.value:
+        if key_node.tag != _MERGE:
+            continue
+        sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+        # The first source wins over later ones, as in YAML's merge-key rules.
+        for src in reversed(sources):
+            if not isinstance(src, yaml.MappingNode):
+                raise YamlSyntaxError(
+                    _pos(src.start_mark), "'<<' expects a mapping or a list of mappings"
+                )
+            out.extend(_merged_pairs(src))
+            out.extend((k, v) for k, v in src.value if k.tag != _MERGE)
+    return out
+
+
+def _build(
+    loader: yaml.SafeLoader,
+    node: yaml.Node,
+    path: Path_,
+    out: Located,
+    active: frozenset[int] = frozenset(),
+) -> Any:
+    if id(node) in active:
+        raise YamlSyntaxError(_pos(node.start_mark), "an alias refers to the value that holds it")
     out.values[path] = _pos(node.start_mark)
+    inner = active | {id(node)}
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = _scalar(loader, key_node) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, str | int):
-                raise YamlSyntaxError(_pos(key_node.start_mark), "a key must be a plain name")
-            key = str(key)
-            if key in result:
+        own = [(k, v) for k, v in node.value if k.tag != _MERGE]
+        own_keys = {_key(loader, k) for k, _ in own}
+        merged: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in _merged_pairs(node):
+            key = _key(loader, key_node)
+            if key not in own_keys:
+                merged[key] = (key_node, value_node)
+        for key, (key_node, value_node) in merged.items():
+            out.keys[(*path, key)] = _pos(key_node.start_mark)
+            result[key] = _build(loader, value_node, (*path, key), out, inner)
+        for key_node, value_node in own:
+            key = _key(loader, key_node)
+            if key in result and key not in merged:
                 raise YamlSyntaxError(_pos(key_node.start_mark), f"duplicate key '{key}'")
             out.keys[(*path, key)] = _pos(key_node.start_mark)
-            result[key] = _build(loader, value_node, (*path, key), out)
+            result[key] = _build(loader, value_node, (*path, key), out, inner)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, child, (*path, i), out) for i, child in enumerate(node.value)]
-    return _scalar(loader, node)
+        return [
+            _build(loader, child, (*path, i), out, inner) for i, child in enumerate(node.value)
+        ]
+    try:
+        return _scalar(loader, node)
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
+        # Unknown tags (`!foo`) or tagged values that do not parse (`!!int abc`).
+        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise YamlSyntaxError(
+            _pos(node.start_mark), f"cannot read {node.value!r} as {node.tag}: {what}"
+        ) from None
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or "invalid YAML"
+    if "found another document" in problem:
+        return "the file holds more than one YAML document ('---'); expected one"
+    if "'\\t'" in problem:
+        return "YAML syntax error: a tab character; indent with spaces"
+    what = problem
+    ctx, pmark, cmark = exc.context, exc.problem_mark, exc.context_mark
+    if ctx:
+        if cmark and pmark and (cmark.line, cmark.column) != (pmark.line, pmark.column):
+            ctx = f"{ctx} that starts at line {cmark.line + 1}, column {cmark.column + 1}"
+        what = f"{what} ({ctx})"
+    if "<block end>" in problem or "mapping values are not allowed" in problem:
+        what = f"{what}; check the indentation"
+    return f"YAML syntax error: {what}"
 
 
 def load_located(text: str) -> Located:
@@ -101,10 +171,7 @@ def load_located(text: str) -> Located:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = _pos(mark) if mark else Pos(1, 1)
-        what = exc.problem or "invalid YAML"
-        if exc.context:
-            what = f"{what} ({exc.context})"
-        raise YamlSyntaxError(pos, f"YAML syntax error: {what}") from None
+        raise YamlSyntaxError(pos, _syntax_message(exc)) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(Pos(1, 1), f"YAML error: {exc}") from None
     finally:
@@ -119,4 +186,13 @@ def load_located(text: str) -> Located:
 
 def read_located(path: Path) -> Located:
     """Read and parse a YAML file. Raises OSError or YamlSyntaxError."""
-    return load_located(path.read_text(encoding="utf-8"))
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        pos = Pos(data.count(b"\n", 0, exc.start) + 1, exc.start - line_start + 1)
+        raise YamlSyntaxError(
+            pos, f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8"
+        ) from None
+    return load_located(text)

@@ -133,16 +133,17 @@ def _build(
             result[key] = _build(loader, value_node, (*path, key), out, inner)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [
-            _build(loader, child, (*path, i), out, inner) for i, child in enumerate(node.value)
-        ]
+        return [_build(loader, child, (*path, i), out, inner) for i, child in enumerate(node.value)]
     try:
         return _scalar(loader, node)
-    except (yaml.YAMLError, ValueError, TypeError) as exc:
-        # Unknown tags (`!foo`) or tagged values that do not parse (`!!int abc`).
-        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    except yaml.YAMLError:
         raise YamlSyntaxError(
-            _pos(node.start_mark), f"cannot read {node.value!r} as {node.tag}: {what}"
+            _pos(node.start_mark), f"unknown tag '{node.tag}'; expected a plain value without a tag"
+        ) from None
+    except (ValueError, TypeError, OverflowError):
+        kind = node.tag.rsplit(":", 1)[-1]
+        raise YamlSyntaxError(
+            _pos(node.start_mark), f"{node.value!r} is not a valid !!{kind} value"
         ) from None
 
 

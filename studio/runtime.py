@@ -1,0 +1,180 @@
+"""Runtime: one running show wired together — agenda, clock, journal, show, OBS link, director.
+
+The console binds to this object and nothing below it, and tests drive it headless. Operator
+actions apply to the show at once (journaled first); the cues they produce go to OBS through a
+queue, in order, so a slow or absent OBS never delays the show or the next key press.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from studio.agenda import Agenda
+from studio.clock import Clock, PacedClock, SystemClock
+from studio.director import Director
+from studio.journal import Journal, default_journal_path
+from studio.modes import Mode
+from studio.obs.base import Transport
+from studio.obs.guard import Guard
+from studio.obs.link import ObsLink
+from studio.obs.live import LiveObs
+from studio.obs.simulated import SimulatedObs
+from studio.show import Cue, Show
+
+log = logging.getLogger("studio.runtime")
+
+PRE_ROLL = 120.0  # a simulated clock starts this long before the planned start
+
+
+@dataclass
+class RuntimeOptions:
+    mode: Mode = Mode.DRY_RUN
+    speed: float = 1.0
+    host: str = "127.0.0.1"
+    port: int = 4455
+    password: str | None = None
+    journal: Path | None = None
+
+
+def simulated_obs_for(agenda: Agenda) -> SimulatedObs:
+    """A simulated OBS that has every scene and text input the agenda's scene map names."""
+    m = agenda.scene_map
+    return SimulatedObs(
+        scenes=list(dict.fromkeys(m.scenes.values())),
+        inputs={name: m.text_input_kind for name in m.inputs.values()},
+    )
+
+
+def archive_journal(path: Path) -> Path | None:
+    """Move an old journal aside (never delete a show's record) so a fresh show can start."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    target = path.with_name(f"{path.stem}.{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
+    path.rename(target)
+    return target
+
+
+class Runtime:
+    """Everything one show needs, for the console or a headless driver."""
+
+    def __init__(
+        self,
+        agenda: Agenda,
+        mode: Mode,
+        clock: Clock,
+        journal: Journal,
+        transport: Transport,
+    ) -> None:
+        self.agenda = agenda
+        self.mode = mode
+        self.clock = clock
+        self.journal = journal
+        self.transport = transport
+        self.show = Show(agenda, clock, journal)
+        self.link = ObsLink(Guard(transport, mode), record=self.record)
+        self.director = Director(self.show, self.link, agenda.scene_map)
+        self._listeners: list[Callable[[list[Cue]], None]] = []
+        self._queue: asyncio.Queue[list[Cue]] | None = None
+        self._worker: asyncio.Task[None] | None = None
+
+    @classmethod
+    def create(
+        cls,
+        agenda: Agenda,
+        options: RuntimeOptions,
+        *,
+        transport: Transport | None = None,
+        clock: Clock | None = None,
+    ) -> Runtime:
+        path = options.journal or default_journal_path(agenda.event.id, options.mode.value)
+        journal = Journal(path)
+        if clock is None:
+            if options.mode is Mode.LIVE:
+                clock = SystemClock()
+            else:
+                # Rehearsals run on show time: from just before the planned start, or from where
+                # the journal stopped, so offsets mean the same as on the day.
+                last = journal.entries[-1].at if journal.entries else None
+                start = last if last is not None else agenda.planned_start - PRE_ROLL
+                speed = options.speed if options.mode is Mode.DRY_RUN else 1.0
+                clock = PacedClock(start, speed)
+        if transport is None:
+            if options.mode is Mode.DRY_RUN:
+                transport = simulated_obs_for(agenda)
+            else:
+                transport = LiveObs(options.host, options.port, options.password)
+        return cls(agenda, options.mode, clock, journal, transport)
+
+    # ---- recording ----------------------------------------------------------------------------
+    def record(self, name: str, args: dict[str, Any]) -> None:
+        """OBS facts for the as-run report; never the password, never blocking the show."""
+        try:
+            self.journal.append(self.clock.now(), "obs", name, args)
+        except OSError:
+            log.exception("could not journal %s", name)
+
+    # ---- lifecycle ----------------------------------------------------------------------------
+    def on_change(self, fn: Callable[[list[Cue]], None]) -> None:
+        """fn(cues) after every operator action that changed the show."""
+        self._listeners.append(fn)
+
+    async def start(self) -> None:
+        self._queue = asyncio.Queue()
+        self._worker = asyncio.get_running_loop().create_task(self._drain(), name="cue-queue")
+        self.link.start()
+        self.director.start_ticking()
+        self._queue.put_nowait([self.show.current_cue()])
+
+    async def stop(self) -> None:
+        self.director.stop_ticking()
+        if self._worker is not None:
+            self._worker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._worker
+        await self.link.stop()
+        if isinstance(self.transport, LiveObs):
+            self.transport.shutdown()
+        self.journal.close()
+
+    async def _drain(self) -> None:
+        assert self._queue is not None
+        while True:
+            cues = await self._queue.get()
+            for cue in cues:
+                self.record(
+                    "cue",
+                    {
+                        "seq": cue.seq,
+                        "scene": cue.scene,
+                        "item": cue.item_id,
+                        "speaker": cue.speaker_index,
+                        "reason": cue.reason,
+                    },
+                )
+            try:
+                await self.director.on_cues(cues)
+            except Exception:  # OBS trouble is shown by the link; the queue must go on
+                log.exception("applying cues failed")
+
+    async def idle(self) -> None:
+        """Wait until every queued cue has been handed to OBS (tests and benchmarks)."""
+        while self._queue is not None and not self._queue.empty():
+            await asyncio.sleep(0.001)
+        await asyncio.sleep(0)
+
+    # ---- operator actions ---------------------------------------------------------------------
+    def act(self, name: str, **args: Any) -> list[Cue]:
+        """Apply an action now (raises ActionError if it cannot apply) and queue its cues."""
+        cues = self.show.apply(name, **args)
+        if cues and self._queue is not None:
+            self._queue.put_nowait(cues)
+        for fn in list(self._listeners):
+            fn(cues)
+        return cues

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
@@ -33,7 +33,11 @@ _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 
 def parse_duration(value: Any) -> int:
     """'1h30m', '8m', '90s', '7m30s' -> seconds. Plain numbers are refused: minutes or seconds?"""
-    if isinstance(value, bool) or not isinstance(value, str):
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError(
+            f"expected a duration with a unit like 8m, 1h30m or 90s, got the plain number {value!r}"
+        )
+    if not isinstance(value, str):
         raise ValueError(f"expected a duration like 8m, 1h30m or 90s, got {value!r}")
     text = value.strip()
     if text.startswith("-"):
@@ -196,7 +200,8 @@ class Agenda:
         return round(self.item_ends[i] - self.item_starts[i])
 
     def thresholds(self, item_index: int) -> Timers:
-        return self.items[item_index].timers or self.event.timers
+        """The item's timer thresholds: what the item sets, the rest from the event."""
+        return merge_timers(self.event.timers, self.items[item_index].timers)
 
     def first_segment(self, item_index: int) -> int:
         return next(s.index for s in self.segments if s.item_index == item_index)
@@ -211,43 +216,142 @@ class Agenda:
         return datetime.fromtimestamp(epoch, self.tz)
 
 
+def merge_timers(base: Timers, override: Timers | None) -> Timers:
+    """`override`'s explicitly set thresholds on top of `base` (an item inherits the event's)."""
+    if override is None:
+        return base
+    return base.model_copy(update={k: getattr(override, k) for k in override.model_fields_set})
+
+
 def _at(event: Event, t: time) -> float:
     return datetime.combine(event.date, t, ZoneInfo(event.timezone)).timestamp()
 
 
-def _hm(seconds: float) -> str:
+def _dur(seconds: float) -> str:
+    """Seconds in the agenda's own notation: 1h30m, 8m, 90s -> 1m30s."""
     seconds = round(seconds)
-    return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m" if seconds >= 3600 else _ms(seconds)
+    h, m, sec = seconds // 3600, seconds % 3600 // 60, seconds % 60
+    text = "".join(f"{v}{u}" for v, u in ((h, "h"), (m, "m"), (sec, "s")) if v)
+    return text or "0s"
 
 
-def _ms(seconds: float) -> str:
-    seconds = round(seconds)
-    return f"{seconds // 60}m{seconds % 60:02d}s" if seconds % 60 else f"{seconds // 60}m"
+_TEXT = "a text, or {uk: ..., en: ...}"
+_DURATION_HINT = "a duration like 8m, 1h30m or 90s"
+_CLOCK_HINT = "a time of day like 10:00"
+_SCENE_HINT = "a logical scene name from the scene map"
+_HINTS: dict[str, str] = {
+    "id": "a name of letters, digits, '-', '_' or '.'",
+    "title": _TEXT,
+    "name": _TEXT,
+    "role": _TEXT,
+    "organisation": _TEXT,
+    "venue": _TEXT,
+    "notes": _TEXT,
+    "part_of": _TEXT,
+    "uk": "a non-empty text",
+    "en": "a text",
+    "date": "a date like 2021-03-09",
+    "start": _CLOCK_HINT,
+    "end": _CLOCK_HINT,
+    "duration": _DURATION_HINT,
+    "time": _DURATION_HINT,
+    "warning": _DURATION_HINT,
+    "final": _DURATION_HINT,
+    "scene": _SCENE_HINT,
+    "pre_show_scene": _SCENE_HINT,
+    "end_scene": _SCENE_HINT,
+    "scenes": "the path of a scene map file",
+    "timezone": "a time zone name like Europe/Kyiv",
+    "region": "a region name like kyiv",
+    "online": "true or false",
+    "event": "a mapping with id, title, date, start and end",
+    "items": "a list of items",
+    "speakers": "a list of speakers",
+    "organisers": "a list of texts",
+    "lower_third": "a list of one or two lines",
+    "timers": "a mapping like {warning: 2m, final: 30s}",
+    "kind": "one of: " + ", ".join(get_args(ItemKind)),
+    "broadcast_language": "one of: " + ", ".join(get_args(Lang)),
+}
+# What one entry of a list must be, by the list's key.
+_ENTRY_HINTS: dict[str, str] = {
+    "items": "an item: a mapping with id, kind, title and scene",
+    "speakers": "a speaker: a mapping with name or role, and time",
+    "organisers": _TEXT,
+    "lower_third": "a line of text",
+}
 
 
-def _pydantic_message(err: dict[str, Any], model: type[BaseModel]) -> str:
+def _shown(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return repr(value)
+
+
+def _owner(loc: tuple[Any, ...], data: Any) -> tuple[str, tuple[Any, ...]]:
+    """Describe the item, speaker or event a location is in; return the rest of the path."""
+    if len(loc) >= 2 and loc[0] == "items" and isinstance(loc[1], int):
+        raw = data.get("items") if isinstance(data, dict) else None
+        entry = raw[loc[1]] if isinstance(raw, list) and loc[1] < len(raw) else None
+        item_id = entry.get("id") if isinstance(entry, dict) else None
+        item = f"item '{item_id}'" if isinstance(item_id, str) else f"item {loc[1] + 1}"
+        if len(loc) >= 4 and loc[2] == "speakers" and isinstance(loc[3], int):
+            return f"speaker {loc[3] + 1} of {item}", loc[4:]
+        return item, loc[2:]
+    if loc and loc[0] == "event":
+        return "the event", loc[1:]
+    return "the agenda", loc
+
+
+def _hint(rest: tuple[Any, ...], owner: str) -> str | None:
+    if not rest:
+        return _ENTRY_HINTS["speakers" if owner.startswith("speaker") else "items"]
+    last = rest[-1]
+    if isinstance(last, int):
+        return _ENTRY_HINTS.get(str(rest[-2])) if len(rest) > 1 else None
+    return _HINTS.get(str(last))
+
+
+def _pydantic_message(err: dict[str, Any], data: Any) -> str:
+    """One pydantic error as a sentence: what is wrong, where, and what was expected."""
     kind = err["type"]
-    loc = err["loc"]
-    field = str(loc[-1]) if loc else ""
+    loc = tuple(err["loc"])
+    owner, rest = _owner(loc, data)
+    label = ".".join(str(p) for p in rest)
+    field = str(rest[-1]) if rest else ""
+    hint = _hint(rest, owner)
+    expect = f"; expected {hint}" if hint else ""
+    inside = f"'{'.'.join(str(p) for p in rest[:-1])}' of {owner}" if len(rest) > 1 else owner
     if kind == "missing":
-        if field == "time":
-            return "speaker has no time: expected 'time' with a duration like 8m"
-        return f"missing field '{field}'"
+        return f"{inside} has no '{field}'{expect}"
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(model, loc[:-1])
-        hint = f"; expected one of: {', '.join(allowed)}" if allowed else ""
-        return f"unknown key '{field}'{hint}"
+        allowed = _allowed_keys(AgendaFile, loc[:-1])
+        listed = f"; expected one of: {', '.join(allowed)}" if allowed else ""
+        return f"unknown key '{field}' in {inside}{listed}"
     if kind == "value_error":
-        return str(err["ctx"]["error"])
-    if kind == "literal_error":
-        return f"'{field}' is {err['input']!r}; expected one of: {err['ctx']['expected']}"
+        return f"'{label}': {err['ctx']['error']}"
     if kind == "string_pattern_mismatch":
-        return f"'{field}' must be letters, digits, '-', '_' or '.', got {err['input']!r}"
+        return f"'{label}' is {err['input']!r}; expected {_HINTS['id']}"
     if kind == "too_short" and field == "items":
         return "the agenda has no items; expected at least one"
-    got = err.get("input")
-    shown = f", got {got!r}" if not isinstance(got, dict | list) else ""
-    return f"'{field}': {err['msg'].lower()}{shown}"
+    if kind == "string_too_short":
+        return f"'{label}' is empty; expected {hint or 'a non-empty text'}"
+    if kind == "too_long":
+        return (
+            f"'{label}' has {err['ctx']['actual_length']} entries; expected at most "
+            f"{err['ctx']['max_length']}"
+        )
+    what = f"'{label}'" if rest else owner
+    got = _shown(err.get("input"))
+    if kind.startswith(("date_", "time_")) and ", " in err["msg"]:
+        got = f"{got} ({err['msg'].split(', ', 1)[1]})"
+    if hint:
+        return f"{what} is {got}; expected {hint}"
+    return f"{what}: {err['msg'].lower()}, got {got}"
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
@@ -300,7 +404,8 @@ def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agend
 
     data = located.data
     if not isinstance(data, dict):
-        add(located.where(()), "expected a mapping with 'event' and 'items'")
+        got = "the file is empty" if data is None else f"the file holds {_shown(data)}"
+        add(located.where(()), f"{got}; expected a mapping with 'event' and 'items'")
         raise AgendaError(problems)
 
     try:
@@ -310,12 +415,15 @@ def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agend
         for err in exc.errors(include_url=False):
             loc = tuple(p for p in err["loc"] if not str(p).startswith("function-"))
             loc = _strip_validator_parts(loc)
+            if err["type"] == "too_short" and loc == ("items",) and err.get("input"):
+                continue  # pydantic's echo of failed items, not an empty list
+            err = {**err, "loc": loc}
             pos = (
                 located.where_key(loc)
                 if err["type"] == "extra_forbidden"
                 else (located.where(loc) if loc in located.values else located.where(loc[:-1]))
             )
-            add(pos, _pydantic_message(err, AgendaFile))
+            add(pos, _pydantic_message(err, data))
 
     # Validate what is valid piece by piece, so semantic problems show beside structural ones.
     event = parsed.event if parsed else _try(Event, data.get("event"))
@@ -340,8 +448,9 @@ def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agend
         if item.id in seen:
             add(
                 located.where(("items", i, "id")),
-                f"duplicate item id '{item.id}' (first used at line "
-                f"{located.where(('items', seen[item.id], 'id')).line})",
+                f"duplicate item id '{item.id}': line "
+                f"{located.where(('items', seen[item.id], 'id')).line} already uses it; "
+                "expected each item to have its own id",
             )
         else:
             seen[item.id] = i
@@ -358,11 +467,14 @@ def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agend
                         f"unknown scene '{sp.scene}'; expected one of: "
                         f"{', '.join(scene_map.scenes)}",
                     )
-        timers = item.timers
-        if timers and timers.final >= timers.warning:
-            add(
-                located.where(("items", i, "timers")),
-                "timer 'final' must be shorter than 'warning'",
+        if item.timers is not None:
+            _check_timers(
+                merge_timers(event.timers if event else Timers(), item.timers),
+                item.timers.model_fields_set,
+                "the event's",
+                ("items", i, "timers"),
+                located,
+                add,
             )
 
     if event is not None:
@@ -383,8 +495,14 @@ def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agend
             )
             event = None
     if event is not None:
-        if event.timers.final >= event.timers.warning:
-            add(located.where(("event", "timers")), "timer 'final' must be shorter than 'warning'")
+        _check_timers(
+            event.timers,
+            event.timers.model_fields_set,
+            "the default",
+            ("event", "timers"),
+            located,
+            add,
+        )
         if event.end <= event.start:
             add(
                 located.where(("event", "end")),
@@ -418,8 +536,8 @@ def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agend
             elif spoken > duration:
                 add(
                     located.where(("items", i, "duration")),
-                    f"speakers' time {_hm(spoken)} is more than the item's duration "
-                    f"{_hm(duration)}",
+                    f"speakers' time {_dur(spoken)} is more than the item's duration "
+                    f"{_dur(duration)}",
                 )
             if item.start is not None:
                 start = _at(event, item.start)
@@ -431,10 +549,11 @@ def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agend
                         f"before the event start {event.start:%H:%M}",
                     )
                 elif prev_start is not None and start < prev_start:
+                    later = f"; expected {_clock(cursor, tz)} or later" if cursor == cursor else ""
                     add(
                         here,
                         f"planned times out of order: '{item.id}' at {item.start:%H:%M} comes "
-                        f"after '{prev_id}' at {_clock(prev_start, tz)}",
+                        f"after '{prev_id}' at {_clock(prev_start, tz)}{later}",
                     )
                 elif cursor == cursor and start < cursor:
                     add(
@@ -484,6 +603,29 @@ def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agend
     )
 
 
+def _check_timers(
+    timers: Timers,
+    explicit: set[str],
+    inherited: str,
+    path: tuple[Any, ...],
+    located: Located,
+    add: Any,
+) -> None:
+    """Report a `final` threshold not shorter than `warning`, naming where each came from."""
+    if timers.final < timers.warning:
+        return
+
+    def shown(key: str) -> str:
+        value = _dur(getattr(timers, key))
+        return value if key in explicit else f"{value} ({inherited})"
+
+    at = next((k for k in ("final", "warning") if k in explicit), None)
+    add(
+        located.where((*path, at) if at else path),
+        f"timer 'final' {shown('final')} must be shorter than 'warning' {shown('warning')}",
+    )
+
+
 def _strip_validator_parts(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     # pydantic inserts union/validator tags such as 'function-before[...]' into locations.
     return tuple(p for p in loc if not (isinstance(p, str) and "[" in p))
@@ -513,6 +655,7 @@ __all__ = [
     "TextModel",
     "Timers",
     "load_agenda",
+    "merge_timers",
     "parse_clock",
     "parse_duration",
     "planned_gaps",

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Set up everything the tests need on a fresh machine, then lint and run the whole suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# System packages: real OBS Studio and a virtual X server for the real-OBS tests, fonts for
+# Cyrillic screenshots. Installed only when missing.
+need=()
+command -v obs >/dev/null 2>&1 || need+=(obs-studio)
+command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  else
+    echo "missing system packages (real-OBS tests will be skipped): ${need[*]}" >&2
+  fi
+fi
+
+bash scripts/setup.sh test
+
+echo "== ruff check"; .venv/bin/ruff check .
+echo "== ruff format --check"; .venv/bin/ruff format --check .
+echo "== import contract (studio is Qt-free)"; .venv/bin/lint-imports
+echo "== pytest"
+QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@"

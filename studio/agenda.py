@@ -302,7 +302,7 @@ def _owner(loc: tuple[Any, ...], data: Any) -> tuple[str, tuple[Any, ...]]:
         if len(loc) >= 4 and loc[2] == "speakers" and isinstance(loc[3], int):
             return f"speaker {loc[3] + 1} of {item}", loc[4:]
         return item, loc[2:]
-    if loc and loc[0] == "event":
+    if len(loc) >= 2 and loc[0] == "event":
         return "the event", loc[1:]
     return "the agenda", loc
 
@@ -537,7 +537,7 @@ def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agend
                 add(
                     located.where(("items", i, "duration")),
                     f"speakers' time {_dur(spoken)} is more than the item's duration "
-                    f"{_dur(duration)}",
+                    f"{_dur(duration)}; expected a duration of {_dur(spoken)} or more",
                 )
             if item.start is not None:
                 start = _at(event, item.start)

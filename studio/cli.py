@@ -8,6 +8,7 @@ exit code, never a traceback: 2 for bad input, 1 for a failed check.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 import random
 import sys
@@ -20,6 +21,11 @@ from typing import TextIO
 from studio.agenda import Agenda, AgendaError, load_agenda
 from studio.clock import SimClock
 from studio.journal import Journal, default_journal_path
+from studio.obs.base import ObsError
+from studio.obs.client import ObsClient
+from studio.obs.live import LiveObs
+from studio.preflight import preflight, provision
+from studio.settings import load_settings, obs_password
 from studio.show import Show
 from studio.timefmt import signed_text
 
@@ -132,6 +138,68 @@ def cmd_rehearse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def _obs_transport(args: argparse.Namespace) -> LiveObs:
+    settings = load_settings(Path(args.settings))
+    host = args.host or settings.obs.host
+    port = args.port or settings.obs.port
+    password = args.password or obs_password(host, port, settings).password
+    return LiveObs(host, port, password, timeout=args.timeout)
+
+
+async def _with_obs(args: argparse.Namespace, agenda: Agenda, out: TextIO, err: TextIO) -> int:
+    transport = _obs_transport(args)
+    try:
+        await transport.connect()
+        client = ObsClient(transport)
+        if args.command == "provision":
+            result = await provision(client, agenda)
+            for name in result.created_scenes:
+                print(f"created scene «{name}»", file=out)
+            for name in result.created_inputs:
+                print(f"created text input «{name}»", file=out)
+            if not (result.created_scenes or result.created_inputs):
+                print("OBS already has every scene and text input the agenda needs.", file=out)
+        report = await preflight(client, agenda)
+    except ObsError as exc:
+        print(exc.message, file=err)
+        return EXIT_FAILED
+    finally:
+        await transport.close()
+        transport.shutdown()
+    v = report.versions
+    print(
+        f"OBS {v.obs}, obs-websocket {v.websocket} (rpc {v.rpc}) at {transport.describe}", file=out
+    )
+    for need in report.scenes_needed:
+        mark = "MISSING" if need in report.missing_scenes else "ok"
+        print(f"  scene  {need.logical:<18} «{need.obs_name}»  {mark}", file=out)
+    for need in report.inputs_needed:
+        mark = "MISSING" if need in report.missing_inputs else "ok"
+        print(f"  text   {need.logical:<18} «{need.obs_name}»  {mark}", file=out)
+    print(f"  streaming: {'ACTIVE' if report.streaming else 'idle'}", file=out)
+    print(f"  recording: {'ACTIVE' if report.recording else 'idle'}", file=out)
+    for note in report.notes:
+        print(f"  note: {note}", file=out)
+    if report.blocking:
+        print(
+            f"{len(report.missing_scenes)} scene(s) missing: the show cannot run as planned "
+            "(studio provision creates them).",
+            file=err,
+        )
+        return EXIT_FAILED
+    if report.missing_inputs:
+        print("Text inputs missing: lower thirds and timers will not show.", file=out)
+    print("Preflight passed.", file=out)
+    return EXIT_OK
+
+
+def cmd_obs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    agenda = _load(args.agenda, err)
+    if agenda is None:
+        return EXIT_BAD_INPUT
+    return asyncio.run(_with_obs(args, agenda, out, err))
+
+
 def cmd_console(args: argparse.Namespace, argv: Sequence[str], err: TextIO) -> int:
     found = [ep for ep in entry_points(group="studio.frontends") if ep.name == "console"]
     if not found:
@@ -153,10 +221,21 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--seed", type=int, default=None, help="seed for --spread")
     r.add_argument("--journal", help="where to write the rehearsal journal")
     r.add_argument("--lang", choices=("uk", "en"), default="uk")
+    for name, text in (
+        ("preflight", "check that OBS has what the agenda needs, and that it is idle"),
+        ("provision", "create the scenes and text inputs the agenda needs in OBS"),
+    ):
+        o = sub.add_parser(name, help=text)
+        o.add_argument("agenda", nargs="?", default=str(DEFAULT_AGENDA))
+        o.add_argument("--host")
+        o.add_argument("--port", type=int)
+        o.add_argument("--password", help="better: OBS_WEBSOCKET_PASSWORD or the OS keyring")
+        o.add_argument("--settings", default="config/settings.yaml")
+        o.add_argument("--timeout", type=float, default=3.0)
     return p
 
 
-_SUBCOMMANDS = {"check", "rehearse"}
+_SUBCOMMANDS = {"check", "rehearse", "preflight", "provision"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -171,8 +250,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_check(args, out, err)
         if args.command == "rehearse":
             return cmd_rehearse(args, out, err)
+        if args.command in ("preflight", "provision"):
+            return cmd_obs(args, out, err)
     except KeyboardInterrupt:
         return 130
+    except AgendaError as exc:  # the settings file
+        for problem in exc.problems:
+            print(problem, file=err)
+        return EXIT_BAD_INPUT
     except OSError as exc:
         print(f"{getattr(exc, 'filename', '') or 'error'}: {exc.strerror or exc}", file=err)
         return EXIT_FAILED

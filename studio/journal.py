@@ -59,6 +59,18 @@ def default_journal_path(event_id: str, mode: str = "live") -> Path:
     )
 
 
+def _parse(raw: bytes) -> Entry:
+    """One journal line as an Entry; raises ValueError, KeyError, TypeError or AttributeError."""
+    obj = json.loads(raw.decode("utf-8"))
+    return Entry(
+        int(obj["seq"]),
+        float(obj["at"]),
+        str(obj["kind"]),
+        str(obj["name"]),
+        dict(obj.get("args") or {}),
+    )
+
+
 def read_entries(path: Path) -> list[Entry]:
     """All readable entries; a torn or corrupt line is skipped with a warning."""
     if not path.exists():
@@ -70,17 +82,8 @@ def read_entries(path: Path) -> list[Entry]:
         if not raw.strip():
             continue
         try:
-            obj = json.loads(raw.decode("utf-8"))
-            entries.append(
-                Entry(
-                    int(obj["seq"]),
-                    float(obj["at"]),
-                    str(obj["kind"]),
-                    str(obj["name"]),
-                    dict(obj.get("args") or {}),
-                )
-            )
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            entries.append(_parse(raw))
+        except (ValueError, KeyError, TypeError, AttributeError):
             last = lineno == len(lines) or all(not x.strip() for x in lines[lineno:])
             what = "torn last line (power lost while writing?)" if last else "unreadable line"
             log.warning("journal %s:%d: %s dropped", path, lineno, what)
@@ -104,8 +107,17 @@ class Journal:
         data = self.path.read_bytes()
         if data and not data.endswith(b"\n"):
             cut = data.rfind(b"\n") + 1
+            try:
+                _parse(data[cut:])
+                complete = True  # only the newline was lost: the entry was read, so keep it
+            except (ValueError, KeyError, TypeError, AttributeError):
+                complete = False
             with self.path.open("r+b") as fh:
-                fh.truncate(cut)
+                if complete:
+                    fh.seek(0, os.SEEK_END)
+                    fh.write(b"\n")
+                else:
+                    fh.truncate(cut)
                 fh.flush()
                 os.fsync(fh.fileno())
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -41,6 +42,31 @@ class SceneMap:
         return self.inputs.get(logical)
 
 
+_EXPECT = {
+    "scenes": 'a mapping of logical scene names to OBS scene names, like studio: "Studio 1"',
+    "inputs": "a mapping of logical text-input names to OBS input names",
+    "text_input_kind": "an OBS input kind like text_ft2_source_v2",
+}
+
+
+def _message(err: dict[str, Any], loc: tuple[Any, ...]) -> str:
+    """One validation error as a sentence that says what was expected."""
+    kind = err["type"]
+    label = ".".join(str(p) for p in loc)
+    if kind == "extra_forbidden":
+        return f"unknown key '{loc[-1]}'; expected one of: {', '.join(_SceneMapFile.model_fields)}"
+    if kind == "missing":
+        return f"the scene map has no '{loc[-1]}'; expected {_EXPECT.get(str(loc[-1]), 'it')}"
+    if not loc:
+        got = "empty" if err.get("input") is None else "not a mapping"
+        return f"the scene map is {got}; expected a mapping with 'scenes' and 'inputs'"
+    if len(loc) == 1:
+        if kind == "too_short":
+            return f"'{label}' is empty; expected {_EXPECT[str(loc[0])]}"
+        return f"'{label}' is {err.get('input')!r}; expected {_EXPECT[str(loc[0])]}"
+    return f"'{label}' is {err.get('input')!r}; expected a name in OBS, as text"
+
+
 def load_scene_map(path: str | Path) -> SceneMap:
     """Load a scene map. Raises OSError, or AgendaError with positioned problems."""
     path = Path(path)
@@ -56,11 +82,7 @@ def load_scene_map(path: str | Path) -> SceneMap:
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
             pos = located.where_key(loc) if err["type"] == "extra_forbidden" else located.where(loc)
-            msg = err["msg"]
-            if err["type"] == "extra_forbidden":
-                msg = f"unknown key '{loc[-1]}'; expected one of: scenes, inputs, text_input_kind"
-            elif err["type"] == "missing":
-                msg = f"missing field '{loc[-1]}'"
+            msg = _message(err, loc)
             problems.append(Problem(name, pos.line, pos.column, msg))
         raise AgendaError(problems) from None
     unknown = [k for k in parsed.inputs if k not in TEXT_INPUTS]

@@ -1,0 +1,122 @@
+"""Preflight and provisioning: does OBS have what the agenda needs, and create what it lacks.
+
+Preflight reads OBS (versions, scenes, text inputs, stream and record state) and lists every scene
+and text input the agenda uses that OBS lacks; a missing scene blocks the show. Provisioning creates
+the missing scenes and text inputs through obs-websocket; run twice, it changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from studio.agenda import Agenda
+from studio.obs.base import RESOURCE_ALREADY_EXISTS, ObsRequestFailed, Versions
+from studio.obs.client import ObsClient
+
+
+@dataclass(frozen=True)
+class Need:
+    logical: str
+    obs_name: str
+
+
+@dataclass
+class PreflightReport:
+    versions: Versions
+    scenes_needed: list[Need]
+    inputs_needed: list[Need]
+    missing_scenes: list[Need]
+    missing_inputs: list[Need]
+    streaming: bool
+    recording: bool
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def blocking(self) -> bool:
+        """A scene the show switches to is missing: the show cannot run as planned."""
+        return bool(self.missing_scenes)
+
+
+def scenes_needed(agenda: Agenda) -> list[Need]:
+    """Every scene the agenda switches to, in first-use order."""
+    logical = [agenda.event.pre_show_scene]
+    for item in agenda.items:
+        logical.append(item.scene)
+        logical.extend(s.scene for s in item.speakers if s.scene)
+    logical.append(agenda.event.end_scene)
+    return [Need(n, agenda.scene_map.scene(n)) for n in dict.fromkeys(logical)]
+
+
+def inputs_needed(agenda: Agenda) -> list[Need]:
+    return [Need(k, v) for k, v in agenda.scene_map.inputs.items()]
+
+
+async def preflight(client: ObsClient, agenda: Agenda) -> PreflightReport:
+    versions = await client.version()
+    have_scenes = set(await client.scenes())
+    have_inputs = await client.inputs()
+    stream = await client.stream_status()
+    record = await client.record_status()
+    scenes = scenes_needed(agenda)
+    inputs = inputs_needed(agenda)
+    report = PreflightReport(
+        versions=versions,
+        scenes_needed=scenes,
+        inputs_needed=inputs,
+        missing_scenes=[n for n in scenes if n.obs_name not in have_scenes],
+        missing_inputs=[n for n in inputs if n.obs_name not in have_inputs],
+        streaming=stream.active,
+        recording=record.active,
+    )
+    kind = agenda.scene_map.text_input_kind
+    for need in inputs:
+        actual = have_inputs.get(need.obs_name)
+        if actual is not None and not actual.startswith("text_"):
+            report.notes.append(f"input «{need.obs_name}» is a {actual}, not a text source")
+        elif actual is not None and actual != kind and not actual.startswith("text_"):
+            report.notes.append(f"input «{need.obs_name}» has kind {actual}")
+    return report
+
+
+@dataclass
+class ProvisionResult:
+    created_scenes: list[str] = field(default_factory=list)
+    created_inputs: list[str] = field(default_factory=list)
+
+
+def _home_scene(agenda: Agenda, logical_input: str) -> str:
+    """Where a new text input is placed: where it is first seen on air."""
+    if logical_input == "break_timer" and "break" in agenda.scene_map.scenes:
+        return agenda.scene_map.scene("break")
+    for item in agenda.items:
+        for sp in item.speakers:
+            return agenda.scene_map.scene(sp.scene or item.scene)
+    return agenda.scene_map.scene(agenda.items[0].scene)
+
+
+async def provision(client: ObsClient, agenda: Agenda) -> ProvisionResult:
+    """Create missing scenes, then missing text inputs. Idempotent."""
+    report = await preflight(client, agenda)
+    result = ProvisionResult()
+    for need in report.missing_scenes:
+        try:
+            await client.create_scene(need.obs_name)
+            result.created_scenes.append(need.obs_name)
+        except ObsRequestFailed as exc:
+            if exc.code != RESOURCE_ALREADY_EXISTS:
+                raise
+    have = set(await client.scenes())
+    for need in report.missing_inputs:
+        home = _home_scene(agenda, need.logical)
+        if home not in have:
+            await client.create_scene(home)
+            have.add(home)
+        try:
+            await client.create_text_input(
+                home, need.obs_name, agenda.scene_map.text_input_kind, ""
+            )
+            result.created_inputs.append(need.obs_name)
+        except ObsRequestFailed as exc:
+            if exc.code != RESOURCE_ALREADY_EXISTS:
+                raise
+    return result

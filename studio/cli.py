@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import random
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -19,14 +18,14 @@ from pathlib import Path
 from typing import TextIO
 
 from studio.agenda import Agenda, AgendaError, load_agenda
-from studio.clock import SimClock
-from studio.journal import Journal, default_journal_path
+from studio.journal import default_journal_path
 from studio.obs.base import ObsError
 from studio.obs.client import ObsClient
 from studio.obs.live import LiveObs
 from studio.preflight import preflight, provision
+from studio.rehearse import RehearsalPlan, rehearse
 from studio.settings import load_settings, obs_password
-from studio.show import Show
+from studio.show import Status
 from studio.timefmt import signed_text
 
 log = logging.getLogger("studio.cli")
@@ -105,29 +104,18 @@ def cmd_rehearse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if path.exists() and path.stat().st_size > 0:
         print(f"{path}: the journal already holds a show; choose another --journal.", file=err)
         return EXIT_BAD_INPUT
-    rng = random.Random(args.seed)
-    clock = SimClock(agenda.planned_start)
     lang = args.lang
-    with Journal(path) as journal:
-        show = Show(agenda, clock, journal)
-        show.start()
-        while show.state.status == "running":
-            st = show.status()
-            assert st.item is not None
-            who = st.speaker.label(lang) if st.speaker else "—"
-            print(
-                f"{agenda.local(clock.now()):%H:%M:%S}  {signed_text(st.offset):>8}  "
-                f"{st.item.id:<22} {who}",
-                file=out,
-            )
-            took = st.allotted
-            if st.speaker is not None:
-                took += args.overrun + (
-                    rng.uniform(-args.spread, args.spread) if args.spread else 0
-                )
-            clock.advance(max(0.0, took))
-            show.next()
-        st = show.status()
+
+    def show_line(st: Status) -> None:
+        assert st.item is not None
+        who = st.speaker.label(lang) if st.speaker else "—"
+        print(
+            f"{agenda.local(st.now):%H:%M:%S}  {signed_text(st.offset):>8}  {st.item.id:<22} {who}",
+            file=out,
+        )
+
+    plan = RehearsalPlan(args.overrun, args.spread, args.seed, args.outage_at)
+    st = asyncio.run(rehearse(agenda, path, plan, show_line))
     print(
         f"Ended {agenda.local(st.projected_end):%H:%M:%S}, planned "
         f"{agenda.local(st.planned_end):%H:%M:%S}: offset {signed_text(st.offset)} "
@@ -220,6 +208,13 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--spread", type=float, default=0.0, help="random ± seconds per speaker")
     r.add_argument("--seed", type=int, default=None, help="seed for --spread")
     r.add_argument("--journal", help="where to write the rehearsal journal")
+    r.add_argument(
+        "--outage-at",
+        type=int,
+        default=None,
+        metavar="N",
+        help="simulated OBS dies for a moment during segment N (0-based)",
+    )
     r.add_argument("--lang", choices=("uk", "en"), default="uk")
     for name, text in (
         ("preflight", "check that OBS has what the agenda needs, and that it is idle"),

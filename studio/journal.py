@@ -133,6 +133,17 @@ class Journal:
         self.entries.append(entry)
         return entry
 
+    def ensure_header(self, at: float, info: dict[str, Any]) -> None:
+        """First entry of a new journal: which agenda and mode it belongs to (for reports)."""
+        if not self.entries:
+            self.append(at, "meta", "journal", info)
+
+    def header(self) -> dict[str, Any]:
+        for entry in self.entries:
+            if entry.kind == "meta" and entry.name == "journal":
+                return entry.args
+        return {}
+
     def close(self) -> None:
         if not self._fh.closed:
             self._fh.close()

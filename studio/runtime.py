@@ -61,6 +61,15 @@ def archive_journal(path: Path) -> Path | None:
     return target
 
 
+def journal_info(agenda: Agenda, mode: Mode) -> dict[str, Any]:
+    return {
+        "agenda": str(agenda.path.resolve()),
+        "fingerprint": agenda.fingerprint,
+        "event": agenda.event.id,
+        "mode": mode.value,
+    }
+
+
 class Runtime:
     """Everything one show needs, for the console or a headless driver."""
 
@@ -110,6 +119,7 @@ class Runtime:
                 transport = simulated_obs_for(agenda)
             else:
                 transport = LiveObs(options.host, options.port, options.password)
+        journal.ensure_header(clock.now(), journal_info(agenda, options.mode))
         return cls(agenda, options.mode, clock, journal, transport)
 
     # ---- recording ----------------------------------------------------------------------------

@@ -307,8 +307,25 @@ def cue_for(agenda: Agenda, state: ShowState, reason: str) -> Cue:
         speaker_index=seg.speaker_index,
         lower_third=speaker.lower_third_lines(lang) if speaker else None,
         show_speaker_timer=speaker is not None,
-        break_until=agenda.item_ends[seg.item_index] if item.kind == "break" else None,
+        break_until=_break_until(agenda, state) if item.kind == "break" else None,
     )
+
+
+def _break_until(agenda: Agenda, state: ShowState) -> float:
+    """When the current break ends on its own timer: the same instant the console counts to.
+
+    Counted from when the break actually began, not from the plan: a show running late would
+    otherwise put a break end that has already passed on air.
+    """
+    assert state.seg is not None
+    item_index = agenda.segments[state.seg].item_index
+    since = state.visit_start if state.visit_start is not None else state.held_since
+    left = sum(
+        max(0.0, x.allotted + state.extra[x.index] - state.used[x.index])
+        for x in agenda.segments[state.seg :]
+        if x.item_index == item_index
+    )
+    return (since if since is not None else agenda.item_starts[item_index]) + left
 
 
 def replay(agenda: Agenda, entries: Iterable[Entry]) -> ShowState:
@@ -542,7 +559,9 @@ class Show:
             item = self.agenda.items[seg.item_index]
             sp = item.speakers[seg.speaker_index] if seg.speaker_index is not None else None
             region = (sp.region if sp else None) or item.region
-            if region is None or seg.item_index in self.state.skipped:
+            # A skipped item still counts for the time it ran before it was skipped.
+            ran = self.state.seg_first_start[seg.index] is not None
+            if region is None or (seg.item_index in self.state.skipped and not ran):
                 continue
             used[region] = used.get(region, 0.0) + self.elapsed(seg.index, now)
             allotted[region] = allotted.get(region, 0.0) + self.allotted(seg.index)

@@ -1,0 +1,80 @@
+"""Headless rehearsal: the whole show on a simulated clock, through the director to a simulated OBS.
+
+Each speaker takes their allotted time (plus an overrun or a seeded random spread); every cue goes
+through the same runtime the console uses, so the journal it leaves holds the scene switches with
+their confirmation latency, ready for the as-run report.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from studio.agenda import Agenda
+from studio.clock import SimClock
+from studio.modes import Mode
+from studio.obs.link import LinkState
+from studio.runtime import Runtime, RuntimeOptions
+from studio.show import Status
+
+
+@dataclass(frozen=True)
+class RehearsalPlan:
+    overrun: float = 0.0
+    spread: float = 0.0
+    seed: int | None = None
+    outage_at: int | None = None  # segment number during which simulated OBS dies for a moment
+
+
+async def _until(predicate: Callable[[], bool], timeout: float) -> bool:
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while not predicate():
+        if loop.time() > end:
+            return False
+        await asyncio.sleep(0.005)
+    return True
+
+
+async def rehearse(
+    agenda: Agenda, journal: Path, plan: RehearsalPlan, on_segment: Callable[[Status], None]
+) -> Status:
+    """Run the show from the planned start to the end; return the final status."""
+    rng = random.Random(plan.seed)
+    clock = SimClock(agenda.planned_start)
+    rt = Runtime.create(agenda, RuntimeOptions(mode=Mode.DRY_RUN, journal=journal), clock=clock)
+    await rt.start()
+    try:
+        await _until(lambda: rt.link.online, 5.0)
+        rt.act("start")
+        segment = 0
+        while rt.show.state.status == "running":
+            st = rt.show.status()
+            on_segment(st)
+            await rt.idle()
+            took = st.allotted
+            if st.speaker is not None:
+                took += plan.overrun
+                if plan.spread:
+                    took += rng.uniform(-plan.spread, plan.spread)
+            took = max(0.0, took)
+            if plan.outage_at == segment:
+                # OBS dies mid-segment and comes back; the show's clock never waits for it.
+                rt.transport.kill()  # type: ignore[attr-defined]
+                await _until(lambda: rt.link.snap.state is LinkState.RECONNECTING, 5.0)
+                clock.advance(took / 2)
+                rt.transport.revive()  # type: ignore[attr-defined]
+                await _until(lambda: rt.link.online, 5.0)
+                await rt.idle()
+                clock.advance(took / 2)
+            else:
+                clock.advance(took)
+            rt.act("next")
+            segment += 1
+        await rt.idle()
+        return rt.show.status()
+    finally:
+        await rt.stop()

@@ -8,6 +8,7 @@ derived here so the show and the report agree on it.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from dataclasses import dataclass
@@ -41,14 +42,14 @@ def parse_duration(value: Any) -> int:
         raise ValueError(f"expected a duration like 8m, 1h30m or 90s, got {value!r}")
     text = value.strip()
     if text.startswith("-"):
-        raise ValueError(f"a duration must be more than zero, got '{text}'")
+        raise ValueError(f"expected a duration of more than zero, like 8m, got '{text}'")
     m = _DURATION.match(text)
     if not text or not m or not any(m.groups()):
         raise ValueError(f"expected a duration like 8m, 1h30m or 90s, got '{text}'")
     h, mi, s = (int(g) if g else 0 for g in m.groups())
     seconds = h * 3600 + mi * 60 + s
     if seconds <= 0:
-        raise ValueError(f"a duration must be more than zero, got '{text}'")
+        raise ValueError(f"expected a duration of more than zero, like 8m, got '{text}'")
     return seconds
 
 
@@ -282,6 +283,18 @@ _ENTRY_HINTS: dict[str, str] = {
 }
 
 
+def _one_of(got: str, allowed: Any) -> str:
+    """'; expected one of: ...', with a guess first when `got` looks like a typo of one of them."""
+    names = [str(a) for a in allowed]
+    if not names:
+        return ""
+    close = difflib.get_close_matches(got, names, n=1, cutoff=0.75)
+    listed = ", ".join(names)
+    if close:
+        return f"; did you mean '{close[0]}'? Expected one of: {listed}"
+    return f"; expected one of: {listed}"
+
+
 def _shown(value: Any) -> str:
     if value is None:
         return "empty"
@@ -330,8 +343,7 @@ def _pydantic_message(err: dict[str, Any], data: Any) -> str:
         return f"{inside} has no '{field}'{expect}"
     if kind == "extra_forbidden":
         allowed = _allowed_keys(AgendaFile, loc[:-1])
-        listed = f"; expected one of: {', '.join(allowed)}" if allowed else ""
-        return f"unknown key '{field}' in {inside}{listed}"
+        return f"unknown key '{field}' in {inside}{_one_of(field, allowed)}"
     if kind == "value_error":
         return f"'{label}': {err['ctx']['error']}"
     if kind == "string_pattern_mismatch":
@@ -425,14 +437,19 @@ def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agend
             )
             add(pos, _pydantic_message(err, data))
 
-    # Validate what is valid piece by piece, so semantic problems show beside structural ones.
-    event = parsed.event if parsed else _try(Event, data.get("event"))
+    # Validate what is valid piece by piece, so semantic problems show beside structural ones:
+    # a part with a bad field is checked without that field (its problem is already reported).
+    event, event_dropped = (parsed.event, set()) if parsed else _salvage(Event, data.get("event"))
     raw_items = data.get("items") if isinstance(data.get("items"), list) else []
-    items: list[Item | None] = (
-        list(parsed.items) if parsed else [_try(Item, raw) for raw in raw_items]
+    salvaged = (
+        [(it, set()) for it in parsed.items] if parsed else [_salvage(Item, r) for r in raw_items]
     )
+    items: list[Item | None] = [it for it, _ in salvaged]
+    # Items whose timing fields failed cannot be placed on the schedule.
+    untimed = {i for i, (_, dropped) in enumerate(salvaged) if dropped & _TIMING_FIELDS}
+    timed = event is not None and not event_dropped & {"date", "timezone", "start", "end"}
 
-    if scene_map is None and event is not None:
+    if scene_map is None and event is not None and "scenes" not in event_dropped:
         map_path = (path.parent / event.scenes).resolve()
         try:
             scene_map = load_scene_map(map_path)
@@ -458,14 +475,13 @@ def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agend
             if item.scene not in scene_map.scenes:
                 add(
                     located.where(("items", i, "scene")),
-                    f"unknown scene '{item.scene}'; expected one of: {', '.join(scene_map.scenes)}",
+                    f"unknown scene '{item.scene}'{_one_of(item.scene, scene_map.scenes)}",
                 )
             for j, sp in enumerate(item.speakers):
                 if sp.scene is not None and sp.scene not in scene_map.scenes:
                     add(
                         located.where(("items", i, "speakers", j, "scene")),
-                        f"unknown scene '{sp.scene}'; expected one of: "
-                        f"{', '.join(scene_map.scenes)}",
+                        f"unknown scene '{sp.scene}'{_one_of(sp.scene, scene_map.scenes)}",
                     )
         if item.timers is not None:
             _check_timers(
@@ -481,10 +497,10 @@ def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agend
         if scene_map is not None:
             for key in ("pre_show_scene", "end_scene"):
                 value = getattr(event, key)
-                if value not in scene_map.scenes:
+                if key not in event_dropped and value not in scene_map.scenes:
                     add(
                         located.where(("event", key)),
-                        f"unknown scene '{value}'; expected one of: {', '.join(scene_map.scenes)}",
+                        f"unknown scene '{value}'{_one_of(value, scene_map.scenes)}",
                     )
         try:
             ZoneInfo(event.timezone)
@@ -493,8 +509,7 @@ def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agend
                 located.where(("event", "timezone")),
                 f"unknown time zone '{event.timezone}'; expected a name like Europe/Kyiv",
             )
-            event = None
-    if event is not None:
+            timed = False
         _check_timers(
             event.timers,
             event.timers.model_fields_set,
@@ -503,22 +518,25 @@ def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agend
             located,
             add,
         )
-        if event.end <= event.start:
+        if timed and event.end <= event.start:
             add(
                 located.where(("event", "end")),
-                f"event end {event.end:%H:%M} is not after its start {event.start:%H:%M}",
+                f"event end {event.end:%H:%M} is not after its start {event.start:%H:%M}; "
+                f"expected an end later than {event.start:%H:%M}",
             )
 
     starts: list[float] = []
     ends: list[float] = []
-    if event is not None:
+    if event is not None and timed:
         tz = ZoneInfo(event.timezone)
         cursor = _at(event, event.start)
         event_end = _at(event, event.end)
+        # With the event's end before its start, that one problem is reported, not every item.
+        check_end = event.end > event.start
         prev_id: str | None = None
         prev_start: float | None = None
         for i, item in enumerate(items):
-            if item is None:
+            if item is None or i in untimed:
                 cursor = float("nan")
                 continue
             spoken = sum(s.time for s in item.speakers)
@@ -546,7 +564,8 @@ def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agend
                     add(
                         here,
                         f"item '{item.id}' starts at {item.start:%H:%M}, "
-                        f"before the event start {event.start:%H:%M}",
+                        f"before the event start {event.start:%H:%M}; expected "
+                        f"{event.start:%H:%M} or later",
                     )
                 elif prev_start is not None and start < prev_start:
                     later = f"; expected {_clock(cursor, tz)} or later" if cursor == cursor else ""
@@ -565,10 +584,11 @@ def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agend
             else:
                 start = cursor
             end = start + duration
-            if start == start and end > event_end:
+            if check_end and start == start and end > event_end:
                 add(
                     located.where(("items", i)),
-                    f"item '{item.id}' ends at {_clock(end, tz)}, after the event end "
+                    f"item '{item.id}' ends at {_clock(end, tz)}, {_dur(end - event_end)} after "
+                    f"the event end {event.end:%H:%M}; expected the plan to end by "
                     f"{event.end:%H:%M}",
                 )
             starts.append(start)
@@ -622,7 +642,8 @@ def _check_timers(
     at = next((k for k in ("final", "warning") if k in explicit), None)
     add(
         located.where((*path, at) if at else path),
-        f"timer 'final' {shown('final')} must be shorter than 'warning' {shown('warning')}",
+        f"timer 'final' {shown('final')} is not shorter than 'warning' {shown('warning')}; "
+        "expected 'final' below 'warning', like {warning: 2m, final: 30s}",
     )
 
 
@@ -631,11 +652,26 @@ def _strip_validator_parts(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(p for p in loc if not (isinstance(p, str) and "[" in p))
 
 
-def _try(model: type[_Model], raw: Any) -> Any:
+_TIMING_FIELDS = {"start", "duration", "speakers"}
+
+
+def _salvage(model: type[_Model], raw: Any) -> tuple[Any, set[str]]:
+    """Validate `raw`, or failing that validate it without its bad top-level keys.
+
+    Returns the model (None if a required field is bad) and the set of keys left out.
+    """
+    if not isinstance(raw, dict):
+        return None, set()
     try:
-        return model.model_validate(raw)
+        return model.model_validate(raw), set()
+    except ValidationError as exc:
+        bad = {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
+    if any(f.is_required() for name, f in model.model_fields.items() if name in bad):
+        return None, bad
+    try:
+        return model.model_validate({k: v for k, v in raw.items() if k not in bad}), bad
     except ValidationError:
-        return None
+        return None, bad
 
 
 def planned_gaps(agenda: Agenda) -> float:

@@ -172,12 +172,13 @@ class Runtime:
                 await self.director.on_cues(cues)
             except Exception:  # OBS trouble is shown by the link; the queue must go on
                 log.exception("applying cues failed")
+            finally:
+                self._queue.task_done()
 
     async def idle(self) -> None:
         """Wait until every queued cue has been handed to OBS (tests and benchmarks)."""
-        while self._queue is not None and not self._queue.empty():
-            await asyncio.sleep(0.001)
-        await asyncio.sleep(0)
+        if self._queue is not None:
+            await self._queue.join()
 
     # ---- operator actions ---------------------------------------------------------------------
     def act(self, name: str, **args: Any) -> list[Cue]:

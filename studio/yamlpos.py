@@ -110,7 +110,10 @@ def _build(
     active: frozenset[int] = frozenset(),
 ) -> Any:
     if id(node) in active:
-        raise YamlSyntaxError(_pos(node.start_mark), "an alias refers to the value that holds it")
+        raise YamlSyntaxError(
+            _pos(node.start_mark),
+            "this value holds an alias to itself; expected aliases that do not loop",
+        )
     out.values[path] = _pos(node.start_mark)
     inner = active | {id(node)}
     if isinstance(node, yaml.MappingNode):
@@ -128,7 +131,11 @@ def _build(
         for key_node, value_node in own:
             key = _key(loader, key_node)
             if key in result and key not in merged:
-                raise YamlSyntaxError(_pos(key_node.start_mark), f"duplicate key '{key}'")
+                first = out.keys[(*path, key)].line
+                raise YamlSyntaxError(
+                    _pos(key_node.start_mark),
+                    f"duplicate key '{key}': line {first} already sets it; expected each key once",
+                )
             out.keys[(*path, key)] = _pos(key_node.start_mark)
             result[key] = _build(loader, value_node, (*path, key), out, inner)
         return result

@@ -83,7 +83,7 @@ class ObsLink:
         transport: Transport,
         *,
         heartbeat: float = 0.5,
-        heartbeat_timeout: float = 1.2,
+        heartbeat_timeout: float = 1.0,
         backoff_start: float = 0.25,
         backoff_cap: float = 2.0,
         confirm_timeout: float = 0.5,
@@ -186,6 +186,8 @@ class ObsLink:
             if self._stopping:
                 break
             self._went_down(self.snap.last_error or "connection lost")
+            with contextlib.suppress(ObsError):
+                await self.transport.close()
         self._set_state(LinkState.STOPPED)
 
     async def _sleep(self, seconds: float) -> None:
@@ -236,8 +238,6 @@ class ObsLink:
                 await asyncio.wait_for(self._poll_health(), self.heartbeat_timeout)
             except TimeoutError:
                 self.snap.last_error = "OBS stopped answering (heartbeat timed out)"
-                with contextlib.suppress(ObsError):
-                    await self.transport.close()
                 return
             except ObsUnavailable as exc:
                 self.snap.last_error = exc.message

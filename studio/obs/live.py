@@ -34,6 +34,8 @@ log = logging.getLogger("studio.obs.live")
 # obsws-python logs connection parameters, password included, at INFO, and request failures
 # with tracebacks at ERROR: the link reports both in its own words instead.
 logging.getLogger("obsws_python").setLevel(logging.CRITICAL)
+# websocket-client logs a peer's normal close (1001, OBS quitting) at ERROR; the link reports it.
+logging.getLogger("websocket").setLevel(logging.CRITICAL)
 
 EVENTS = (
     "CurrentProgramSceneChanged",
@@ -96,9 +98,10 @@ class LiveObs:
         await self._loop.run_in_executor(self._pool, self._connect_sync)
 
     async def close(self) -> None:
-        if self._loop is None:
-            return
-        await asyncio.get_running_loop().run_in_executor(self._pool, self._drop_sync)
+        # Close the sockets from here, not through the worker: the worker may be stuck in a
+        # recv() on a hung OBS, and closing the socket is what unblocks it.
+        self._drop_sync()
+        await asyncio.sleep(0)
 
     async def request(
         self, request_type: str, data: dict[str, Any] | None = None
@@ -191,8 +194,7 @@ class LiveObs:
         if req is not None:
             _quiet_close(req)
         if events is not None:
-            with contextlib.suppress(Exception):
-                events.base_client.ws.close()
+            _abort(events.base_client.ws)
 
     def _watch(self, events: obsws.EventClient, generation: int) -> None:
         events.worker.join()
@@ -225,6 +227,13 @@ def _camel(snake: str) -> str:
 
 
 def _quiet_close(req: obsws.ReqClient) -> None:
-    # Closing a dead socket may fail in many ways; it is being thrown away anyway.
+    _abort(req.base_client.ws)
+
+
+def _abort(ws: Any) -> None:
+    """Drop a websocket at once. ws.close() would wait up to 3 s for the peer's close frame,
+    which a hung OBS never sends; abort() also wakes a thread blocked in recv()."""
     with contextlib.suppress(Exception):
-        req.base_client.ws.close()
+        ws.abort()
+    with contextlib.suppress(Exception):
+        ws.shutdown()

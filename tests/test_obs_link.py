@@ -1,0 +1,322 @@
+"""The supervised OBS link and the director, end to end over a real socket.
+
+Real obsws-python talks to the protocol-level obs-websocket v5 server; the show runs on a simulated
+clock. What is asserted is what the technician and the audience would see: which scenes went on
+program in which order, lower thirds, OBS vanishing and coming back, a hand on OBS respected.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from studio.agenda import Agenda, load_agenda
+from studio.clock import SimClock
+from studio.modes import Mode
+from studio.obs.link import LinkState
+from studio.runtime import Runtime, RuntimeOptions
+from studio.show import Show, cue_for, replay
+from tests.obsws_server import FakeObs
+
+PASSWORD = "test-пароль-42"
+AGENDA = Path(__file__).resolve().parents[1] / "config" / "agenda.yaml"
+
+
+@pytest.fixture(scope="module")
+def agenda() -> Agenda:
+    return load_agenda(AGENDA)
+
+
+@pytest.fixture
+def server(agenda: Agenda) -> Iterator[FakeObs]:
+    m = agenda.scene_map
+    srv = FakeObs(
+        password=PASSWORD,
+        scenes=list(dict.fromkeys(m.scenes.values())),
+        inputs={name: m.text_input_kind for name in m.inputs.values()},
+    )
+    srv.start()
+    yield srv
+    srv.close()
+
+
+def make_runtime(agenda: Agenda, srv: FakeObs, tmp_path: Path) -> Runtime:
+    opts = RuntimeOptions(
+        mode=Mode.REHEARSAL,
+        host="127.0.0.1",
+        port=srv.port,
+        password=PASSWORD,
+        journal=tmp_path / "journal.jsonl",
+    )
+    return Runtime.create(agenda, opts, clock=SimClock(agenda.planned_start - 60))
+
+
+async def until(predicate: Callable[[], Any], timeout: float = 5.0) -> float:
+    """Wait for predicate; return how long it took (loop time)."""
+    loop = asyncio.get_running_loop()
+    t0 = loop.time()
+    while not predicate():
+        if loop.time() - t0 > timeout:
+            raise AssertionError("condition not reached in time")
+        await asyncio.sleep(0.01)
+    return loop.time() - t0
+
+
+def expected_scenes(agenda: Agenda) -> list[str]:
+    """Program scenes the agenda implies: pre-show, every cue of the show, end; repeats collapse
+    because a scene already on program is not switched again."""
+    show = Show(agenda, SimClock(agenda.planned_start))
+    names = [agenda.scene_map.scene(show.current_cue().scene)]
+    for cue in show.start():
+        names.append(agenda.scene_map.scene(cue.scene))
+    while show.state.status == "running":
+        for cue in show.next():
+            names.append(agenda.scene_map.scene(cue.scene))
+    collapsed = [n for i, n in enumerate(names) if i == 0 or n != names[i - 1]]
+    return collapsed
+
+
+def test_whole_show_switches_exactly_what_the_agenda_implies(
+    agenda: Agenda, server: FakeObs, tmp_path: Path
+) -> None:
+    server.switch_scene_by_hand("Перерва")  # OBS starts on some other scene
+
+    async def go() -> None:
+        rt = make_runtime(agenda, server, tmp_path)
+        await rt.start()
+        await until(lambda: rt.link.online)
+        await until(lambda: server.program_scene == agenda.scene_map.scene("holding"))
+        server.clear_requests()
+        rt.act("start")
+        lower_thirds = []
+        while rt.show.state.status == "running":
+            await rt.idle()
+            await until(
+                lambda: server.program_scene == rt.director.desired_for(rt.show.current_cue()).scene
+            )
+            st = rt.show.status()
+            if st.speaker is not None:
+                name = server.input_settings("Титр — ім'я").get("text")
+                lower_thirds.append((name, st.speaker.lower_third_lines("uk")[0]))
+            rt.clock.advance(st.allotted)  # type: ignore[attr-defined]
+            rt.act("next")
+        await rt.idle()
+        await until(lambda: server.program_scene == agenda.scene_map.scene("holding"))
+        await rt.stop()
+        switched = [r["sceneName"] for r in server.requests_of("SetCurrentProgramScene")]
+        assert switched == expected_scenes(agenda)[1:]
+        assert lower_thirds and all(got == want for got, want in lower_thirds)
+        assert "StartStream" not in server.request_types()
+
+    asyncio.run(go())
+
+
+def test_obs_dies_mid_show_and_the_intended_scene_comes_back(
+    agenda: Agenda, server: FakeObs, tmp_path: Path
+) -> None:
+    async def go() -> None:
+        rt = make_runtime(agenda, server, tmp_path)
+        await rt.start()
+        await until(lambda: rt.link.online)
+        rt.act("start")
+        await rt.idle()
+        await until(lambda: server.program_scene == agenda.scene_map.scene("studio"))
+        t_running = rt.show.status().elapsed
+
+        server.stop()  # OBS quits (ExitStarted, close 1001)
+        noticed = await until(lambda: rt.link.snap.state is LinkState.RECONNECTING, 3.0)
+        assert noticed < 2.0
+        assert rt.link.snap.last_error
+
+        # The show goes on without OBS: next speaker (remote scene) while it is down.
+        rt.clock.advance(300)  # type: ignore[attr-defined]
+        rt.act("next")
+        await rt.idle()
+        assert rt.show.status().elapsed == 0.0 and t_running == 0.0
+        assert server.program_scene == agenda.scene_map.scene("studio")
+
+        server.start()
+        back = await until(lambda: rt.link.online, 5.0)
+        assert back <= 2.5  # backoff is capped at 2 s
+        await until(lambda: server.program_scene == agenda.scene_map.scene("remote"))
+        await rt.stop()
+        kinds = [e.name for e in rt.journal.entries if e.kind == "obs"]
+        assert "obs_lost" in kinds and "obs_back" in kinds
+
+    asyncio.run(go())
+
+
+def test_manual_switch_is_respected_across_reconnect_until_the_next_cue(
+    agenda: Agenda, server: FakeObs, tmp_path: Path
+) -> None:
+    async def go() -> None:
+        rt = make_runtime(agenda, server, tmp_path)
+        await rt.start()
+        await until(lambda: rt.link.online)
+        rt.act("start")
+        await rt.idle()
+        await until(lambda: server.program_scene == agenda.scene_map.scene("studio"))
+
+        server.switch_scene_by_hand("Панель")  # the technician takes over in OBS
+        await until(lambda: rt.link.snap.manual_scene == "Панель")
+
+        server.drop_sessions()
+        await until(lambda: rt.link.snap.outages == 1, 3.0)
+        await until(lambda: rt.link.online, 5.0)
+        await asyncio.sleep(0.3)
+        assert server.program_scene == "Панель"  # not fought over on reconnect
+
+        rt.clock.advance(300)  # type: ignore[attr-defined]
+        rt.act("next")  # the next cue takes the scene back
+        await rt.idle()
+        await until(lambda: server.program_scene == agenda.scene_map.scene("remote"))
+        assert rt.link.snap.manual_scene is None
+        await rt.stop()
+        overrides = [e.args for e in rt.journal.entries if e.name == "manual_override"]
+        assert overrides == [{"scene": "Панель", "source": "obs"}]
+
+    asyncio.run(go())
+
+
+def test_unconfirmed_switch_is_reported(agenda: Agenda, server: FakeObs, tmp_path: Path) -> None:
+    async def go() -> None:
+        rt = make_runtime(agenda, server, tmp_path)
+        switches: list[Any] = []
+        rt.link.subscribe(lambda kind, p: switches.append(p) if kind == "switch" else None)
+        await rt.start()
+        await until(lambda: rt.link.online)
+        await rt.idle()
+        server.suppress_events.add("CurrentProgramSceneChanged")
+        rt.act("start")
+        await rt.idle()
+        await until(lambda: rt.link.snap.unconfirmed is not None, 3.0)
+        assert rt.link.snap.unconfirmed.scene == agenda.scene_map.scene("studio")
+        assert switches[-1].confirmed is False
+        server.suppress_events.clear()
+        rt.clock.advance(300)  # type: ignore[attr-defined]
+        rt.act("next")
+        await rt.idle()
+        await until(lambda: switches[-1].confirmed and switches[-1].latency_ms is not None)
+        assert rt.link.snap.unconfirmed is None
+        await rt.stop()
+
+    asyncio.run(go())
+
+
+def test_a_hung_obs_is_noticed_within_two_seconds(
+    agenda: Agenda, server: FakeObs, tmp_path: Path
+) -> None:
+    async def go() -> None:
+        rt = make_runtime(agenda, server, tmp_path)
+        await rt.start()
+        await until(lambda: rt.link.online)
+        server.request_delays["GetStats"] = 30.0  # OBS frozen: the socket is open, no answers
+        took = await until(lambda: rt.link.snap.state is not LinkState.ONLINE, 4.0)
+        assert took < 2.0
+        server.request_delays.clear()
+        server.drop_sessions()
+        await until(lambda: rt.link.online, 6.0)
+        await rt.stop()
+
+    asyncio.run(go())
+
+
+def test_bitrate_and_health_while_streaming(agenda: Agenda, tmp_path: Path) -> None:
+    m = agenda.scene_map
+    with FakeObs(password=PASSWORD, scenes=list(m.scenes.values())) as srv:
+        srv.stream_bitrate_kbps = 4000.0
+
+        async def go() -> None:
+            opts = RuntimeOptions(
+                mode=Mode.LIVE, port=srv.port, password=PASSWORD, journal=tmp_path / "j.jsonl"
+            )
+            rt = Runtime.create(agenda, opts, clock=SimClock(agenda.planned_start))
+            await rt.start()
+            await until(lambda: rt.link.online)
+            await rt.link.output("start_stream")
+            await until(lambda: rt.link.snap.stream.active, 3.0)
+            await until(lambda: rt.link.snap.health.bitrate_kbps > 0, 4.0)
+            assert 2000 < rt.link.snap.health.bitrate_kbps < 8000
+            assert rt.link.snap.health.active_fps > 0
+            await rt.link.output("stop_stream")
+            await until(lambda: not rt.link.snap.stream.active, 3.0)
+            await rt.stop()
+
+        asyncio.run(go())
+
+
+def test_crash_and_restart_resumes_from_the_journal(
+    agenda: Agenda, server: FakeObs, tmp_path: Path
+) -> None:
+    async def go() -> None:
+        rt = make_runtime(agenda, server, tmp_path)
+        await rt.start()
+        await until(lambda: rt.link.online)
+        rt.act("start")
+        for _ in range(4):
+            rt.clock.advance(200)  # type: ignore[attr-defined]
+            rt.act("next")
+        rt.clock.advance(95)  # type: ignore[attr-defined]
+        before = rt.show.status()
+        await rt.idle()
+        # A crash: nothing is closed cleanly; a new process replays the same journal file.
+        entries = list(rt.journal.entries)
+        await rt.stop()
+        state = replay(agenda, entries)
+        assert state.seg == rt.show.state.seg
+        rt2 = Runtime.create(
+            agenda,
+            RuntimeOptions(
+                mode=Mode.REHEARSAL,
+                port=server.port,
+                password=PASSWORD,
+                journal=tmp_path / "journal.jsonl",
+            ),
+            clock=SimClock(before.now),
+        )
+        after = rt2.show.status()
+        assert (after.item_index, after.speaker_index, after.elapsed) == (
+            before.item_index,
+            before.speaker_index,
+            before.elapsed,
+        )
+        await rt2.start()
+        await until(lambda: rt2.link.online)
+        want = agenda.scene_map.scene(cue_for(agenda, rt2.show.state, "x").scene)
+        await until(lambda: server.program_scene == want)
+        await rt2.stop()
+
+    asyncio.run(go())
+
+
+def test_no_password_in_logs_or_journal(
+    agenda: Agenda,
+    server: FakeObs,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    caplog.set_level(logging.DEBUG)
+
+    async def go() -> None:
+        rt = make_runtime(agenda, server, tmp_path)
+        await rt.start()
+        await until(lambda: rt.link.online)
+        rt.act("start")
+        await rt.idle()
+        server.stop()
+        await until(lambda: not rt.link.online)
+        server.start()
+        await until(lambda: rt.link.online)
+        await rt.stop()
+        assert PASSWORD not in repr(rt.transport)
+
+    asyncio.run(go())
+    out, err = capfd.readouterr()
+    assert PASSWORD not in caplog.text + out + err
+    assert PASSWORD not in (tmp_path / "journal.jsonl").read_text(encoding="utf-8")

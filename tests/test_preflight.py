@@ -1,0 +1,149 @@
+"""`studio preflight` and `studio provision` against the protocol-level OBS server, and the
+director's once-a-second timer text for the return feed."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from studio.agenda import load_agenda
+from studio.cli import main
+from studio.clock import SimClock
+from studio.director import Director
+from studio.obs.link import ObsLink
+from studio.obs.live import LiveObs
+from studio.preflight import scenes_needed
+from studio.show import Show
+from tests.obsws_server import FakeObs
+
+ROOT = Path(__file__).resolve().parents[1]
+AGENDA = str(ROOT / "config" / "agenda.yaml")
+PASSWORD = "preflight-пароль"
+
+
+def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def obs_args(srv: FakeObs) -> list[str]:
+    return ["--host", "127.0.0.1", "--port", str(srv.port), "--settings", "/nonexistent.yaml"]
+
+
+def test_preflight_passes_when_obs_has_everything(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    agenda = load_agenda(AGENDA)
+    monkeypatch.setenv("OBS_WEBSOCKET_PASSWORD", PASSWORD)
+    with FakeObs(password=PASSWORD) as srv:  # its defaults are the shipped scene map's names
+        code, out, err = run_cli(["preflight", AGENDA, *obs_args(srv)], capsys)
+    assert code == 0, err
+    assert "OBS 30.2.3, obs-websocket 5.5.4" in out
+    assert "MISSING" not in out
+    assert "streaming: idle" in out and "recording: idle" in out
+    for need in scenes_needed(agenda):
+        assert f"«{need.obs_name}»  ok" in out
+    assert PASSWORD not in out + err
+
+
+def test_preflight_names_what_is_missing_and_fails(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OBS_WEBSOCKET_PASSWORD", PASSWORD)
+    with FakeObs(password=PASSWORD, scenes=["Заставка", "Студія"], inputs={}) as srv:
+        srv.stream_bitrate_kbps = 3000
+        code, out, err = run_cli(["preflight", AGENDA, *obs_args(srv)], capsys)
+    assert code == 1
+    assert "«Панель»  MISSING" in out
+    assert "«Студія»  ok" in out
+    assert "«Таймер спікера»  MISSING" in out
+    assert "scene(s) missing" in err
+
+
+def test_preflight_reports_a_running_stream(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OBS_WEBSOCKET_PASSWORD", PASSWORD)
+    with FakeObs(password=PASSWORD) as srv:
+        import obsws_python
+
+        tech = obsws_python.ReqClient(host="127.0.0.1", port=srv.port, password=PASSWORD)
+        tech.start_stream()
+        srv.wait_for(lambda: srv.streaming)
+        tech.disconnect()
+        code, out, _ = run_cli(["preflight", AGENDA, *obs_args(srv)], capsys)
+    assert "streaming: ACTIVE" in out
+    assert code == 0  # worth knowing before air, but it does not block the show
+
+
+def test_provision_creates_what_is_missing_once(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OBS_WEBSOCKET_PASSWORD", PASSWORD)
+    with FakeObs(password=PASSWORD, scenes=["Scene"], inputs={}) as srv:
+        code, out, err = run_cli(["provision", AGENDA, *obs_args(srv)], capsys)
+        assert code == 0, err
+        assert "created scene «Панель»" in out
+        assert "created text input «Титр — ім'я»" in out
+        assert "Preflight passed." in out
+        created = len(srv.requests_of("CreateScene")) + len(srv.requests_of("CreateInput"))
+        code, out, _ = run_cli(["provision", AGENDA, *obs_args(srv)], capsys)
+        assert code == 0
+        assert "already has every scene and text input" in out
+        again = len(srv.requests_of("CreateScene")) + len(srv.requests_of("CreateInput"))
+        assert again == created  # idempotent: nothing created the second time
+        assert "Студія" in srv.scenes and "Титр — посада" in srv.inputs
+
+
+def test_preflight_with_obs_down_is_one_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    with FakeObs() as srv:
+        port = srv.port
+    code, out, err = run_cli(
+        [
+            "preflight",
+            AGENDA,
+            "--port",
+            str(port),
+            "--host",
+            "127.0.0.1",
+            "--settings",
+            "/nonexistent.yaml",
+        ],
+        capsys,
+    )
+    assert code == 1
+    assert err.strip().count("\n") == 0 and "refused" in err
+    assert "Traceback" not in out + err
+
+
+def test_director_refreshes_the_speaker_timer_text(tmp_path: Path) -> None:
+    agenda = load_agenda(AGENDA)
+    clock = SimClock(agenda.planned_start)
+    show = Show(agenda, clock)
+
+    with FakeObs(password=PASSWORD) as srv:
+
+        async def go() -> None:
+            link = ObsLink(LiveObs("127.0.0.1", srv.port, PASSWORD))
+            director = Director(show, link, agenda.scene_map)
+            link.start()
+            while not link.online:
+                await asyncio.sleep(0.01)
+            await director.on_cues(show.start())
+            assert srv.input_settings("Таймер спікера")["text"] == "5:00"
+            clock.advance(61.5)
+            await director.tick()
+            assert srv.input_settings("Таймер спікера")["text"] == "3:59"
+            sets = len(srv.requests_of("SetInputSettings"))
+            await director.tick()  # same text: nothing is sent again
+            assert len(srv.requests_of("SetInputSettings")) == sets
+            clock.advance(250)
+            await director.tick()
+            assert srv.input_settings("Таймер спікера")["text"] == "+0:11"
+            await link.stop()
+            link.transport.shutdown()  # type: ignore[attr-defined]
+
+        asyncio.run(go())

@@ -224,10 +224,12 @@ EVENT_INTENTS: Mapping[str, EventIntent] = {
 
 
 class RecordedRequest(NamedTuple):
-    """One request received by the fake: ``(requestType, requestData)`` (``{}`` when absent)."""
+    """One request received by the fake: ``(requestType, requestData)`` (``{}`` when absent),
+    and when it arrived (``time.perf_counter()``, for latency benchmarks)."""
 
     type: str
     data: dict[str, Any]
+    at: float = 0.0
 
 
 # Input kinds of OBS 30 on Linux with approximate output-capability flags (inputKindCaps).
@@ -1175,7 +1177,7 @@ class FakeObs:
 
     async def _execute(self, call: _Call) -> None:
         with self._cond:
-            self._requests.append(RecordedRequest(call.type, copy.deepcopy(call.data)))
+            self._requests.append(RecordedRequest(call.type, copy.deepcopy(call.data), time.perf_counter()))
             self._cond.notify_all()
         delay = self.request_delays.get(call.type, 0.0)
         if delay > 0:

@@ -41,7 +41,7 @@ class Backend:
 
     def requests(self, transport: Any) -> list[str]:
         if self.server is not None:
-            return [t for t, _ in self.server.requests]
+            return [r.type for r in self.server.requests]
         return [t for t, _ in transport.requests]
 
 

@@ -596,7 +596,8 @@ def test_emit_event_and_suppress_events(srv: FakeObs) -> None:
 def test_recorded_requests(srv: FakeObs, client: Any) -> None:
     client.set_current_program_scene(STUDIO)
     client.get_version()
-    assert srv.requests[0] == ("SetCurrentProgramScene", {"sceneName": STUDIO})
+    assert srv.requests[0][:2] == ("SetCurrentProgramScene", {"sceneName": STUDIO})
+    assert srv.requests[0].at > 0
     assert srv.requests_of("SetCurrentProgramScene") == [{"sceneName": STUDIO}]
     assert srv.request_types() == ["SetCurrentProgramScene", "GetVersion"]
     srv.clear_requests()

@@ -13,6 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -204,14 +205,26 @@ class Agenda:
         """The item's timer thresholds: what the item sets, the rest from the event."""
         return merge_timers(self.event.timers, self.items[item_index].timers)
 
+    @cached_property
+    def _item_segments(self) -> tuple[range, ...]:
+        bounds: dict[int, list[int]] = {}
+        for seg in self.segments:
+            bounds.setdefault(seg.item_index, []).append(seg.index)
+        return tuple(range(bounds[i][0], bounds[i][-1] + 1) for i in range(len(self.items)))
+
+    @cached_property
+    def _ids(self) -> dict[str, int]:
+        return {item.id: i for i, item in enumerate(self.items)}
+
+    def item_segments(self, item_index: int) -> range:
+        """Indexes of the item's segments (they are contiguous)."""
+        return self._item_segments[item_index]
+
     def first_segment(self, item_index: int) -> int:
-        return next(s.index for s in self.segments if s.item_index == item_index)
+        return self._item_segments[item_index][0]
 
     def item_index(self, item_id: str) -> int:
-        for i, item in enumerate(self.items):
-            if item.id == item_id:
-                return i
-        raise KeyError(item_id)
+        return self._ids[item_id]
 
     def local(self, epoch: float) -> datetime:
         return datetime.fromtimestamp(epoch, self.tz)

@@ -454,10 +454,9 @@ class Show:
             seg_end = now + max(0.0, remaining)
             offset = seg_end - seg.planned_end
             future = [x for x in a.segments[s.seg + 1 :] if x.item_index not in s.skipped]
-            same_item = [x for x in future if x.item_index == seg.item_index]
-            item_elapsed = sum(
-                self.elapsed(x.index, now) for x in a.segments if x.item_index == seg.item_index
-            )
+            own = a.item_segments(seg.item_index)
+            same_item = [a.segments[i] for i in own if i > s.seg]
+            item_elapsed = sum(self.elapsed(i, now) for i in own)
             item_remaining = max(0.0, remaining) + sum(
                 max(0.0, self.allotted(x.index) - s.used[x.index]) for x in same_item
             )

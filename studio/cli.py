@@ -24,6 +24,7 @@ from studio.obs.client import ObsClient
 from studio.obs.live import LiveObs
 from studio.preflight import preflight, provision
 from studio.rehearse import RehearsalPlan, rehearse
+from studio.report import ReportError, build_report, write_report
 from studio.settings import load_settings, obs_password
 from studio.show import Status
 from studio.timefmt import signed_text
@@ -126,6 +127,19 @@ def cmd_rehearse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    journal = Path(args.journal)
+    try:
+        asrun = build_report(journal, args.agenda)
+        paths = write_report(asrun, Path(args.out) if args.out else journal.parent, args.lang)
+    except ReportError as exc:
+        print(exc, file=err)
+        return EXIT_BAD_INPUT
+    for path in paths:
+        print(path, file=out)
+    return EXIT_OK
+
+
 def _obs_transport(args: argparse.Namespace) -> LiveObs:
     settings = load_settings(Path(args.settings))
     host = args.host or settings.obs.host
@@ -216,6 +230,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="simulated OBS dies for a moment during segment N (0-based)",
     )
     r.add_argument("--lang", choices=("uk", "en"), default="uk")
+    a = sub.add_parser("report", help="write the as-run report (HTML and CSV) from a show journal")
+    a.add_argument("journal")
+    a.add_argument("--agenda", help="the agenda to report against (default: the journal's)")
+    a.add_argument("--out", help="folder for the report (default: the journal's folder)")
+    a.add_argument("--lang", choices=("uk", "en"), help="default: the event's broadcast language")
     for name, text in (
         ("preflight", "check that OBS has what the agenda needs, and that it is idle"),
         ("provision", "create the scenes and text inputs the agenda needs in OBS"),
@@ -230,7 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-_SUBCOMMANDS = {"check", "rehearse", "preflight", "provision"}
+_SUBCOMMANDS = {"check", "rehearse", "report", "preflight", "provision"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -245,6 +264,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_check(args, out, err)
         if args.command == "rehearse":
             return cmd_rehearse(args, out, err)
+        if args.command == "report":
+            return cmd_report(args, out, err)
         if args.command in ("preflight", "provision"):
             return cmd_obs(args, out, err)
     except KeyboardInterrupt:

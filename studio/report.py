@@ -27,7 +27,7 @@ from typing import Any
 from studio.agenda import Agenda, AgendaError, Item, load_agenda
 from studio.clock import SimClock
 from studio.journal import Entry, read_entries
-from studio.show import ActionError, ItemState, Show, ShowState, TimeUse, reduce
+from studio.show import ActionError, ItemState, Show, ShowState, reduce
 from studio.timefmt import clock_text, signed_text
 
 CSV_FIELDS = (
@@ -49,7 +49,7 @@ class ReportError(Exception):
     """The report cannot be made; the message is one sentence for the user."""
 
 
-# ---- the model ------------------------------------------------------------------------------
+# ---- the model ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -95,8 +95,12 @@ class ItemRun:
 
     @property
     def overrun(self) -> float | None:
+        """Actual minus planned; for an item cut short or still running, only time over."""
         d = self.actual_duration
-        return None if d is None else d - self.planned_duration
+        if d is None:
+            return None
+        over = d - self.planned_duration
+        return over if self.state is ItemState.DONE or over > 0 else None
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,11 @@ class SpeakerRun:
 
     @property
     def overrun(self) -> float | None:
-        return None if self.actual_start is None else self.used - self.allotted
+        """Used minus allotted (extensions count as over); while still speaking, only time over."""
+        if self.actual_start is None:
+            return None
+        over = self.used - self.allotted
+        return over if self.state is not ItemState.CURRENT or over > 0 else None
 
 
 @dataclass(frozen=True)
@@ -237,7 +245,6 @@ class AsRun:
     items: tuple[ItemRun, ...]
     speakers: tuple[SpeakerRun, ...]
     regions: tuple[TimeRow, ...]
-    people: tuple[TimeRow, ...]
     offsets: tuple[OffsetPoint, ...]
     offset_curve: tuple[tuple[float, float], ...]
     cues: tuple[CueRow, ...]
@@ -265,8 +272,30 @@ class AsRun:
     def planned_end(self) -> float:
         return self.agenda.item_ends[-1]
 
+    def region_rows(self, lang: str) -> tuple[TimeRow, ...]:
+        """Speaking time per region, named in `lang`."""
+        return tuple(
+            TimeRow(r.key, _region_label(self.agenda, r.key, lang), r.used, r.allotted)
+            for r in self.regions
+        )
 
-# ---- building -------------------------------------------------------------------------------
+    def people_rows(self, lang: str) -> tuple[TimeRow, ...]:
+        """Speaking time per speaker (slots summed by who spoke), in order of first appearance;
+        the allotment includes extensions granted on air."""
+        rows: dict[str, TimeRow] = {}
+        for sp in self.speakers:
+            label = sp.item.speakers[sp.slot - 1].label(lang)
+            allotted = sp.allotted + sp.extended
+            r = rows.get(label)
+            rows[label] = (
+                TimeRow(label, label, sp.used, allotted)
+                if r is None
+                else TimeRow(label, label, r.used + sp.used, r.allotted + allotted, r.slots + 1)
+            )
+        return tuple(rows.values())
+
+
+# ---- building -----------------------------------------------------------------------------------
 
 
 def _read(path: Path) -> tuple[list[Entry], int]:
@@ -340,6 +369,7 @@ def build_report(journal_path: str | Path, agenda_path: str | Path | None = None
     curve: list[tuple[float, float]] = []
     interventions: list[Intervention] = []
     held_at: float | None = None
+    refused: list[Entry] = []
     last: tuple[float, float, float] | None = None  # (at, offset, remaining) while counting down
 
     def knee_until(t: float) -> None:
@@ -348,6 +378,18 @@ def build_report(journal_path: str | Path, agenda_path: str | Path | None = None
             curve.append((last[0] + last[2], last[1]))
 
     for e in entries:
+        if e.kind == "obs" and e.name == "manual_override":
+            show.state = state
+            interventions.append(
+                Intervention(
+                    e.seq,
+                    e.at,
+                    "manual",
+                    scene=str(e.args.get("scene", "")),
+                    source=str(e.args.get("source", "")),
+                    offset=show.status(e.at).offset if state.status != "pre" else None,
+                )
+            )
         if e.kind != "action":
             continue
         show.state = state
@@ -356,7 +398,7 @@ def build_report(journal_path: str | Path, agenda_path: str | Path | None = None
             new = reduce(agenda, state, e)
         except ActionError as exc:
             interventions.append(Intervention(e.seq, e.at, e.name, refused=str(exc)))
-            notices.append(Notice("refused", {"seq": e.seq, "action": e.name, "why": str(exc)}))
+            refused.append(e)
             continue
         if (new.seg, new.status) != (state.seg, state.status):
             new.cue_seq += 1
@@ -409,6 +451,14 @@ def build_report(journal_path: str | Path, agenda_path: str | Path | None = None
                 held_at = None
             interventions.append(iv)
 
+    if refused:
+        first = refused[0]
+        why = next(iv.refused for iv in interventions if iv.seq == first.seq)
+        notices.append(
+            Notice(
+                "refused", {"n": len(refused), "seq": first.seq, "action": first.name, "why": why}
+            )
+        )
     if state.status == "running":
         knee_until(end_instant)
         show.state = state
@@ -422,7 +472,7 @@ def build_report(journal_path: str | Path, agenda_path: str | Path | None = None
     show.state = state
     items: list[ItemRun] = []
     for i, item in enumerate(agenda.items):
-        segs = [s for s in agenda.segments if s.item_index == i]
+        segs = [agenda.segments[j] for j in agenda.item_segments(i)]
         starts = tuple(
             t
             for s in segs[1:]
@@ -477,10 +527,8 @@ def build_report(journal_path: str | Path, agenda_path: str | Path | None = None
         TimeRow(t.key, _region_label(agenda, t.key, lang), t.used, t.allotted)
         for t in show.region_times(end_instant)
     )
-    people = _by_person(show.speaker_times(end_instant))
 
     obs = _obs_facts(agenda, entries)
-    interventions.extend(obs.overrides)
     interventions.sort(key=lambda x: (x.at, x.seq))
 
     final = offsets[-1].after if offsets else None
@@ -494,7 +542,6 @@ def build_report(journal_path: str | Path, agenda_path: str | Path | None = None
         items=tuple(items),
         speakers=tuple(speakers),
         regions=regions,
-        people=people,
         offsets=tuple(offsets),
         offset_curve=tuple(curve),
         cues=obs.cues,
@@ -522,20 +569,6 @@ def _region_label(agenda: Agenda, key: str, lang: str) -> str:
     return key.replace("-", " ").replace("_", " ").title()
 
 
-def _by_person(times: list[TimeUse]) -> tuple[TimeRow, ...]:
-    """Speaker slots summed by who spoke (the speaker's label), in order of first appearance."""
-    rows: dict[str, TimeRow] = {}
-    for t in times:
-        r = rows.get(t.label)
-        if r is None:
-            rows[t.label] = TimeRow(t.label, t.label, t.used, t.allotted)
-        else:
-            rows[t.label] = TimeRow(
-                r.key, r.label, r.used + t.used, r.allotted + t.allotted, r.slots + 1
-            )
-    return tuple(rows.values())
-
-
 @dataclass
 class _Obs:
     cues: tuple[CueRow, ...]
@@ -543,7 +576,6 @@ class _Obs:
     unswitched: tuple[CueRow, ...]
     outages: tuple[Outage, ...]
     outputs: tuple[OutputChange, ...]
-    overrides: list[Intervention]
 
 
 def _num(value: Any) -> float | None:
@@ -561,7 +593,7 @@ def _int(value: Any) -> int | None:
 
 
 def _obs_facts(agenda: Agenda, entries: list[Entry]) -> _Obs:
-    """Cues, switches, outages, outputs and manual overrides from the journal's OBS entries."""
+    """Cues, switches, outages and outputs from the journal's OBS entries."""
     cues: list[CueRow] = []
     latest: dict[int, CueRow] = {}
     switched: dict[int, int] = {}  # cue number -> journal seq of its last switch entry
@@ -569,7 +601,6 @@ def _obs_facts(agenda: Agenda, entries: list[Entry]) -> _Obs:
     outages: list[Outage] = []
     open_lost: Entry | None = None
     outputs: list[OutputChange] = []
-    overrides: list[Intervention] = []
     logical_of = {v: k for k, v in reversed(agenda.scene_map.scenes.items())}
     for e in entries:
         if e.kind != "obs":
@@ -630,23 +661,13 @@ def _obs_facts(agenda: Agenda, entries: list[Entry]) -> _Obs:
             outputs.append(OutputChange(e.at, e.name.split("_")[0], str(a.get("state", ""))))
         elif e.name == "output":
             outputs.append(OutputChange(e.at, "request", str(a.get("action", ""))))
-        elif e.name == "manual_override":
-            overrides.append(
-                Intervention(
-                    e.seq,
-                    e.at,
-                    "manual",
-                    scene=str(a.get("scene", "")),
-                    source=str(a.get("source", "")),
-                )
-            )
     if open_lost is not None:
         outages.append(Outage(open_lost.at, None, str(open_lost.args.get("why", "")), None))
     unswitched = tuple(c for c in cues if switched.get(c.cue, -1) < c.seq)
-    return _Obs(tuple(cues), tuple(switches), unswitched, tuple(outages), tuple(outputs), overrides)
+    return _Obs(tuple(cues), tuple(switches), unswitched, tuple(outages), tuple(outputs))
 
 
-# ---- words ----------------------------------------------------------------------------------
+# ---- words --------------------------------------------------------------------------------------
 
 _T: dict[str, tuple[str, str]] = {
     "report": ("Звіт про хід ефіру", "As-run report"),
@@ -658,6 +679,7 @@ _T: dict[str, tuple[str, str]] = {
     "skipped_legend": ("Пропущено", "Skipped"),
     "show_start": ("Початок", "Start"),
     "show_end": ("Завершення", "End"),
+    "last": ("Останній запис", "Last entry"),
     "final_offset": ("Відхилення наприкінці", "Final offset"),
     "items_run": ("Пункти програми", "Agenda items"),
     "switches": ("Перемикання сцен", "Scene switches"),
@@ -708,7 +730,7 @@ _T: dict[str, tuple[str, str]] = {
     "skipped": ("пропущено", "skipped"),
     "pending": ("не відбулося", "not reached"),
     "current": ("триває", "in progress"),
-    "skipped_after": ("пропущено після", "skipped after"),
+    "skipped_after": ("пропущено після початку", "skipped after it began"),
     "confirmed": ("підтверджено", "confirmed"),
     "already": ("уже в ефірі", "already on air"),
     "superseded": ("перекрито наступним", "superseded"),
@@ -720,6 +742,19 @@ _T: dict[str, tuple[str, str]] = {
     "stream": ("трансляція", "stream"),
     "record": ("запис", "recording"),
     "request": ("запит оператора", "operator request"),
+    "on_stream": ("Трансляція в ефірі", "Stream on air"),
+    "on_record": ("Запис", "Recording"),
+    "still_on": ("до кінця журналу", "until the end of the journal"),
+    "o_start_stream": ("запустити трансляцію", "start stream"),
+    "o_stop_stream": ("зупинити трансляцію", "stop stream"),
+    "o_start_record": ("запустити запис", "start recording"),
+    "o_stop_record": ("зупинити запис", "stop recording"),
+    "o_starting": ("запускається", "starting"),
+    "o_started": ("працює", "started"),
+    "o_stopping": ("зупиняється", "stopping"),
+    "o_stopped": ("зупинено", "stopped"),
+    "o_reconnecting": ("перепідключення", "reconnecting"),
+    "o_paused": ("пауза", "paused"),
     "a_start": ("старт", "start"),
     "a_next": ("далі", "next"),
     "a_hold": ("пауза", "hold"),
@@ -789,8 +824,8 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "The journal belongs to event '{journal}' but the agenda to '{agenda}'.",
     ),
     "refused": (
-        "Дію №{seq} ({action}) не застосовано під час відтворення: {why}.",
-        "Action #{seq} ({action}) did not apply on replay: {why}.",
+        "Дій, що не застосувалися під час відтворення: {n} (перша — №{seq}, {action}: {why}).",
+        "{n} action(s) did not apply on replay (the first, #{seq} {action}: {why}).",
     ),
     "not_ended": (
         "Журнал закінчується посеред ефіру ({at}); час рахується до цього моменту.",
@@ -872,7 +907,7 @@ def _over_class(seconds: float | None) -> str:
     return "num over" if seconds > 0 else "num under"
 
 
-# ---- SVG ------------------------------------------------------------------------------------
+# ---- SVG ----------------------------------------------------------------------------------------
 
 _W = 1160
 _LABEL_W = 350
@@ -918,6 +953,11 @@ def _a(value: float) -> str:
     return f"{value:.1f}".removesuffix(".0")
 
 
+def _b(value: float) -> str:
+    """Bar geometry keeps two decimals: 0.01 px is well under a second on the time axis."""
+    return f"{value:.2f}"
+
+
 def _outage_bands(f: _Fmt, x: Callable[[float], float], y0: float, y1: float) -> list[str]:
     """Translucent bands where OBS was unreachable, across the whole chart."""
     out = []
@@ -947,7 +987,8 @@ def _timeline_svg(f: _Fmt) -> str:
     h = _AXIS_H + rows * _ROW_H + _AXIS_H
     out: list[str] = [
         f'<svg class="timeline" viewBox="0 0 {_W} {h}" width="100%" role="img" '
-        f'aria-label="{f.e("timeline")}">',
+        f'aria-label="{f.e("timeline")}" data-t0="{t0:.0f}" data-t1="{t1:.0f}" '
+        f'data-x0="{x0}" data-x1="{x1}">',
         '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><rect width="6" height="6" fill="#eef1f5"/>'
         f'<line x1="0" y1="0" x2="0" y2="6" stroke="{_C_PLANNED}" stroke-width="3"/></pattern>'
@@ -992,29 +1033,30 @@ def _timeline_svg(f: _Fmt) -> str:
             f'<text x="10" y="{y + 19}" class="lbl"><tspan class="lbltime">{when}</tspan>'
             f"  {html.escape(short)}</text></g>"
         )
-        px, pw = x(it.planned_start), max(1.0, x(it.planned_end) - x(it.planned_start))
+        ref = f'data-item="{html.escape(it.id)}"'
+        px, pw = x(it.planned_start), x(it.planned_end) - x(it.planned_start)
         fill = "url(#hatch)" if it.state is ItemState.SKIPPED else _C_PLANNED
         out.append(
-            f'<rect x="{_a(px)}" y="{y + 5}" width="{_a(pw)}" height="8" rx="2" fill="{fill}">'
-            f"<title>{f.e('planned')}: {f.clock(it.planned_start)}–{f.clock(it.planned_end)} "
-            f"({f.dur(it.planned_duration)})</title></rect>"
+            f'<rect class="planned" {ref} x="{_b(px)}" y="{y + 5}" width="{_b(pw)}" height="8" '
+            f'rx="2" fill="{fill}"><title>{f.e("planned")}: {f.clock(it.planned_start)}–'
+            f"{f.clock(it.planned_end)} ({f.dur(it.planned_duration)})</title></rect>"
         )
         used = 0.0
         for va, vb in it.visits:
+            # One bar per stretch on air; the part beyond the planned duration drawn over in red.
             length = vb - va
             normal = max(0.0, min(length, it.planned_duration - used))
             used += length
             xa, xn, xb = x(va), x(va + normal), x(vb)
             tip = f"<title>{f.e('actual')}: {f.clock(va)}–{f.clock(vb)} ({f.dur(length)})</title>"
-            if xn > xa:
+            out.append(
+                f'<rect class="actual" {ref} x="{_b(xa)}" y="{y + 15}" width="{_b(xb - xa)}" '
+                f'height="11" rx="2" fill="{_C_ACTUAL}">{tip}</rect>'
+            )
+            if xb > xn:
                 out.append(
-                    f'<rect x="{_a(xa)}" y="{y + 15}" width="{_a(max(1.0, xn - xa))}" '
-                    f'height="11" rx="2" fill="{_C_ACTUAL}">{tip}</rect>'
-                )
-            if xb > xn + 0.05:
-                out.append(
-                    f'<rect x="{_a(xn)}" y="{y + 15}" width="{_a(max(1.0, xb - xn))}" '
-                    f'height="11" rx="2" fill="{_C_OVER}" class="overbar">{tip}</rect>'
+                    f'<rect class="over" {ref} x="{_b(xn)}" y="{y + 15}" width="{_b(xb - xn)}" '
+                    f'height="11" fill="{_C_OVER}">{tip}</rect>'
                 )
         for t in it.speaker_starts:
             xs = _a(x(t))
@@ -1129,7 +1171,7 @@ def _offset_svg(f: _Fmt) -> str:
     return "\n".join(out)
 
 
-# ---- HTML -----------------------------------------------------------------------------------
+# ---- HTML ---------------------------------------------------------------------------------------
 
 _CSS = """
 :root { --ink:#1f2a37; --muted:#6b7785; --line:#e3e8ef; --band:#f7f9fb; --blue:#2f6fce;
@@ -1416,17 +1458,53 @@ def _outages_table(f: _Fmt) -> str:
     return body
 
 
+def _on_air(a: AsRun, output: str) -> list[tuple[float, float | None]]:
+    """Spans during which an output was started, from its state changes."""
+    spans: list[tuple[float, float | None]] = []
+    since: float | None = None
+    for o in a.outputs:
+        if o.output != output:
+            continue
+        if o.state == "started" and since is None:
+            since = o.at
+        elif o.state == "stopped" and since is not None:
+            spans.append((since, o.at))
+            since = None
+    if since is not None:
+        spans.append((since, None))
+    return spans
+
+
 def _outputs_table(f: _Fmt) -> str:
-    rows = [
-        "<tr>"
-        + _td(f.clock(o.at), "t")
-        + _td(f.t(o.output) if o.output in _T else o.output)
-        + _td(o.state)
-        + "</tr>"
-        for o in f.a.outputs
-    ]
+    lines = []
+    for output in ("stream", "record"):
+        spans = _on_air(f.a, output)
+        if not spans:
+            continue
+        text = ", ".join(
+            f"{f.clock(a)}–{f.clock(b)} ({f.dur(b - a)})"
+            if b is not None
+            else f"{f.clock(a)}– ({f.t('still_on')})"
+            for a, b in spans
+        )
+        lines.append(f"<b>{f.e('on_' + output)}</b>: {html.escape(text)}")
+    rows = []
+    for o in f.a.outputs:
+        key = f"o_{o.state}"
+        state = f.t(key) if key in _T else o.state
+        cls = {"started": "bad" if o.output == "stream" else "done", "stopped": "pending"}.get(
+            o.state, "warn" if o.output != "request" else "current"
+        )
+        rows.append(
+            "<tr>"
+            + _td(f.clock(o.at), "t")
+            + _td(f.t(o.output) if o.output in _T else o.output)
+            + _pill(state, cls)
+            + "</tr>"
+        )
     head = [(f.t("col_time"), False), (f.t("col_output"), False), (f.t("col_state"), False)]
-    return _table(head, rows, f.t("none"))
+    intro = f'<p class="stats">{"<br>".join(lines)}</p>' if lines else ""
+    return intro + _table(head, rows, f.t("none"))
 
 
 def _intervention_detail(f: _Fmt, iv: Intervention) -> str:
@@ -1453,7 +1531,7 @@ def _interventions_table(f: _Fmt) -> str:
         rows.append(
             ('<tr class="flag">' if iv.refused else "<tr>")
             + _td(f.clock(iv.at), "t")
-            + _td(f.t(key) if key in _T else iv.action)
+            + _td(f.t(key) if key in _T else iv.action, "nw")
             + _td(_intervention_detail(f, iv))
             + _td(f.signed(iv.offset) if iv.offset is not None else "", "num")
             + "</tr>"
@@ -1521,7 +1599,7 @@ def _cards(f: _Fmt) -> str:
                     f"{f.t('planned')} {f.clock(a.planned_start)[:5]}",
                 ),
                 _card(
-                    f.t("show_end"),
+                    f.t("last") if a.status == "running" else f.t("show_end"),
                     f.clock(end)[:5] if a.started_at else "—",
                     f"{f.t('planned')} {f.clock(a.planned_end)[:5]}",
                 ),
@@ -1608,10 +1686,10 @@ def render_html(asrun: AsRun, lang: str | None = None) -> str:
         _speakers_table(f),
         '<div class="two"><div>',
         f"<h2>{f.e('regions')}</h2>",
-        _time_table(f, a.regions, f.t("col_region"), False),
+        _time_table(f, a.region_rows(f.lang), f.t("col_region"), False),
         "</div><div>",
         f"<h2>{f.e('people')}</h2>",
-        _time_table(f, a.people, f.t("col_speaker"), True),
+        _time_table(f, a.people_rows(f.lang), f.t("col_speaker"), True),
         "</div></div>",
         f"<h2>{f.e('interventions')}</h2>",
         _interventions_table(f),
@@ -1635,7 +1713,7 @@ def render_html(asrun: AsRun, lang: str | None = None) -> str:
     return "\n".join(p for p in parts if p)
 
 
-# ---- CSV ------------------------------------------------------------------------------------
+# ---- CSV ----------------------------------------------------------------------------------------
 
 
 def _iso(asrun: AsRun, at: float | None) -> str:

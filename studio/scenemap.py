@@ -86,18 +86,13 @@ def load_scene_map(path: str | Path) -> SceneMap:
             problems.append(Problem(name, pos.line, pos.column, msg))
         raise AgendaError(problems) from None
     unknown = [k for k in parsed.inputs if k not in TEXT_INPUTS]
-    if unknown:
-        pos = located.where_key(("inputs", unknown[0]))
-        raise AgendaError(
-            [
-                Problem(
-                    name,
-                    pos.line,
-                    pos.column,
-                    f"unknown text input '{unknown[0]}'; expected one of: {', '.join(TEXT_INPUTS)}",
-                )
-            ]
-        )
+    if unknown:  # every one of them, not just the first
+        problems = []
+        for key in unknown:
+            pos = located.where_key(("inputs", key))
+            message = f"unknown text input '{key}'; expected one of: {', '.join(TEXT_INPUTS)}"
+            problems.append(Problem(name, pos.line, pos.column, message))
+        raise AgendaError(problems)
     return SceneMap(path, dict(parsed.scenes), dict(parsed.inputs), parsed.text_input_kind)
 
 

@@ -386,6 +386,7 @@ class ObsLink:
                     "cue": cue_seq,
                     "latency_ms": 0.0,
                     "confirmed": True,
+                    "superseded": False,
                     "already": True,
                 },
             )
@@ -436,6 +437,7 @@ class ObsLink:
                 "latency_ms": result.latency_ms,
                 "confirmed": result.confirmed,
                 "superseded": result.superseded,
+                "already": False,
             },
         )
         self._emit("switch", result)

@@ -50,7 +50,7 @@ def _load(path: str, err: TextIO) -> Agenda | None:
         for problem in exc.problems:
             print(problem, file=err)
         n = len(exc.problems)
-        print(f"{n} problem{'s' if n != 1 else ''} found; nothing was started.", file=err)
+        print(f"{n} problem{'s' if n != 1 else ''} found.", file=err)
         return None
 
 
@@ -81,7 +81,11 @@ def print_table(agenda: Agenda, out: TextIO, lang: str = "uk") -> None:
             sp = item.speakers[seg.speaker_index]
             print(f"{at:>5}  {'':>5}  {_hms(sp.time):>7}    · {sp.label(lang)}", file=out)
     gap = agenda.planned_end - agenda.item_ends[-1]
-    tail = "fills the event exactly" if gap == 0 else f"{_hms(abs(gap))} before the event end"
+    tail = (
+        "fills the event exactly"
+        if gap == 0
+        else f"{round(abs(gap)) // 60} min {round(abs(gap)) % 60:02d} s before the event end"
+    )
     print(f"Plan ends at {agenda.local(agenda.item_ends[-1]):%H:%M}: {tail}.", file=out)
 
 
@@ -102,6 +106,9 @@ def cmd_rehearse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.journal
         else default_journal_path(agenda.event.id, f"rehearse-{datetime.now():%Y%m%d-%H%M%S}")
     )
+    if path.is_dir():
+        print(f"{path}: is a folder; --journal wants a file path.", file=err)
+        return EXIT_BAD_INPUT
     if path.exists() and path.stat().st_size > 0:
         print(f"{path}: the journal already holds a show; choose another --journal.", file=err)
         return EXIT_BAD_INPUT

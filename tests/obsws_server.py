@@ -1177,7 +1177,9 @@ class FakeObs:
 
     async def _execute(self, call: _Call) -> None:
         with self._cond:
-            self._requests.append(RecordedRequest(call.type, copy.deepcopy(call.data), time.perf_counter()))
+            self._requests.append(
+                RecordedRequest(call.type, copy.deepcopy(call.data), time.perf_counter())
+            )
             self._cond.notify_all()
         delay = self.request_delays.get(call.type, 0.0)
         if delay > 0:

@@ -23,5 +23,7 @@ bash scripts/setup.sh test
 echo "== ruff check"; .venv/bin/ruff check .
 echo "== ruff format --check"; .venv/bin/ruff format --check .
 echo "== import contract (studio is Qt-free)"; .venv/bin/lint-imports
+echo "== shipped OBS scene collection matches scenes/default.yaml"
+.venv/bin/python scripts/make_scene_collection.py --check
 echo "== pytest"
 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@"

@@ -109,6 +109,7 @@ class ObsLink:
         self._down_since: float | None = None
         self._stopping = False
         self._last_texts: dict[str, str] = {}
+        self._apply_lock = asyncio.Lock()
         transport.set_handlers(self._on_event, self._on_lost)
 
     # ---- listeners ----------------------------------------------------------------------------
@@ -353,12 +354,27 @@ class ObsLink:
         return await self._reapply()
 
     async def _reapply(self) -> Switch | None:
-        d = self.desired
-        for name, text in d.texts.items():
-            await self.set_text(name, text)
-        if d.scene is None or self.snap.manual_scene is not None:
-            return None
-        return await self.switch(d.scene, d.cue_seq)
+        # One re-apply at a time, and a newer cue always wins: a reconnect re-apply still busy
+        # with texts must not switch to its (older) scene after the new cue has switched.
+        async with self._apply_lock:
+            d = self.desired
+            for name, text in list(d.texts.items()):
+                await self.set_text(name, text)
+            if d is not self.desired or d.scene is None:
+                return None
+            manual = self.snap.manual_scene
+            if manual is not None:
+                await self._restore_manual(manual)
+                return None
+            return await self.switch(d.scene, d.cue_seq)
+
+    async def _restore_manual(self, manual: str) -> None:
+        """After OBS restarts it shows its saved scene: put the technician's choice back."""
+        if self.snap.program == manual or manual not in self.snap.scenes:
+            return
+        self._ours[manual] = time.monotonic()
+        with contextlib.suppress(ObsError):
+            await self.client.set_program_scene(manual)
 
     async def set_text(self, input_name: str, text: str) -> bool:
         """Set a text input if it changed. Offline or failing, it waits for the reconnect."""

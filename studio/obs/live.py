@@ -19,7 +19,7 @@ from typing import Any
 
 import obsws_python as obsws
 from obsws_python.error import OBSSDKError, OBSSDKRequestError, OBSSDKTimeoutError
-from websocket import WebSocketException
+from websocket import WebSocketException, WebSocketTimeoutException
 
 from studio.obs.base import (
     EventHandler,
@@ -149,8 +149,8 @@ class LiveObs:
                 f"OBS is not reachable at {where}: connection refused "
                 "(is OBS running with its WebSocket server on?)."
             )
-        if isinstance(exc, OBSSDKTimeoutError | TimeoutError):
-            return f"OBS at {where} did not answer in time."
+        if isinstance(exc, OBSSDKTimeoutError | TimeoutError | WebSocketTimeoutException):
+            return f"OBS at {where} did not answer in time (is it frozen?)."
         if isinstance(exc, OBSSDKError):
             text = str(exc)
             if "no password" in text:
@@ -179,7 +179,7 @@ class LiveObs:
         except Exception as exc:
             why = (
                 "did not answer in time"
-                if isinstance(exc, OBSSDKTimeoutError | TimeoutError)
+                if isinstance(exc, OBSSDKTimeoutError | TimeoutError | WebSocketTimeoutException)
                 else "connection lost"
             )
             self._drop_sync()

@@ -1,0 +1,377 @@
+"""The console's entry point (`studio [agenda] [--dry-run|--rehearsal]`) and the Console that wires
+one show's runtime to its windows.
+
+`main` parses the options, loads the agenda (problems are printed as file:line:col and the exit code
+is 2, never a traceback), builds the QApplication and runs everything on the qasync loop; widgets
+and tasks are created inside the coroutine. The window opens whether OBS is up or not. If the
+journal holds an unfinished show, the console offers to resume it (a non-modal question; "start a
+new show" moves the old journal aside).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QObject,
+    QSettings,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from studio.agenda import Agenda, load_agenda
+from studio.clock import Clock
+from studio.modes import Mode
+from studio.obs.base import Transport
+from studio.problems import AgendaError
+from studio.runtime import Runtime, RuntimeOptions, archive_journal
+from studio.settings import load_settings, obs_password
+from studio.timefmt import clock_text
+from ui.bridge import EngineBridge
+from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, LanguageManager, ensure_compiled
+from ui.main_window import MainWindow
+from ui.monitor import SpeakerMonitor
+from ui.style import apply_theme
+from ui.widgets import Confirm, ModeBanner
+
+log = logging.getLogger("ui.app")
+
+ORGANISATION = "StudioConsole"
+APPLICATION = "Studio Console"
+DEFAULT_AGENDA = "config/agenda.yaml"
+DEFAULT_SETTINGS = "config/settings.yaml"
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+
+def app_settings() -> QSettings:
+    return QSettings(ORGANISATION, APPLICATION)
+
+
+class Console(QObject):
+    """One show on screen: runtime, bridge, the moderator's window and the speaker monitor."""
+
+    def __init__(
+        self,
+        agenda: Agenda,
+        options: RuntimeOptions,
+        *,
+        settings: QSettings | None = None,
+        lang: LanguageManager | None = None,
+        language: str = DEFAULT_LANGUAGE,
+        transport: Transport | None = None,
+        clock: Clock | None = None,
+        resume: bool | None = None,
+    ) -> None:
+        super().__init__()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(False)  # the console's coroutine decides when it ends
+        self.agenda = agenda
+        self.options = options
+        self.settings = settings if settings is not None else app_settings()
+        self._own_lang = lang is None
+        self.lang = lang if lang is not None else LanguageManager(self)
+        if not self.lang.current:
+            self.lang.set_language(language)
+        self.transport = transport
+        self.clock = clock
+        self.resume = resume
+        self.pending_dialog: Confirm | None = None
+        self.rt: Runtime | None = None
+        self.bridge: EngineBridge | None = None
+        self.window: MainWindow | None = None
+        self.monitor: SpeakerMonitor | None = None
+        self._closed: asyncio.Future[None] | None = None
+        self._stopped = False
+
+    # ---- start-up -----------------------------------------------------------------------------
+    def _create_runtime(self) -> Runtime:
+        return Runtime.create(self.agenda, self.options, transport=self.transport, clock=self.clock)
+
+    async def _ask(
+        self, title: str, text: str, yes: str, no: str, *, escape_accepts: bool = False
+    ) -> bool:
+        box = Confirm(None, title, text, yes, no, escape_accepts=escape_accepts)
+        self.pending_dialog = box
+        try:
+            return await box.ask()
+        finally:
+            self.pending_dialog = None
+
+    async def _choose_runtime(self) -> Runtime:
+        """Resume the journal's show, or move the journal aside and start a new one."""
+        rt = self._create_runtime()
+        show = rt.show
+        has_actions = any(e.kind == "action" for e in rt.journal.entries)
+        if not has_actions:
+            return rt
+        if show.resumable:
+            st = show.status()
+            lang = self.lang.current
+            where = st.item.title.get(lang) if st.item else ""
+            if st.speaker is not None:
+                where += " — " + st.speaker.label(lang)
+            keep = self.resume
+            if keep is None:
+                keep = await self._ask(
+                    self.tr("Resume the show?"),
+                    self.tr(
+                        "The journal holds a show that is under way:\n{where}\n"
+                        "{elapsed} of {allotted} used.\n\nResume it where it stopped?"
+                    ).format(
+                        where=where,
+                        elapsed=clock_text(st.elapsed),
+                        allotted=clock_text(st.allotted),
+                    ),
+                    self.tr("Resume the show"),
+                    self.tr("Start a new show"),
+                    escape_accepts=True,  # closing the question must never drop a running show
+                )
+        else:
+            keep = self.resume
+            if keep is None:
+                keep = not await self._ask(
+                    self.tr("Start a new show?"),
+                    self.tr(
+                        "The journal holds a show that has ended. Start a new show? "
+                        "The old journal is kept beside the new one."
+                    ),
+                    self.tr("Start a new show"),
+                    self.tr("Open the ended show"),
+                )
+        if keep:
+            return rt
+        path = rt.journal.path
+        rt.journal.close()
+        moved = archive_journal(path)
+        log.info("journal %s moved to %s", path, moved)
+        return self._create_runtime()
+
+    async def start(self) -> None:
+        """Create the runtime (offering to resume), the windows, and start talking to OBS."""
+        loop = asyncio.get_running_loop()
+        self._closed = loop.create_future()
+        rt = await self._choose_runtime()
+        self.rt = rt
+        self.bridge = EngineBridge(rt, self)
+        monitor_banner = ModeBanner(rt.mode, self.options.speed)
+        self.bridge.linkEvent.connect(monitor_banner.on_link)
+        self.monitor = SpeakerMonitor(self.bridge, self.lang, monitor_banner, self.settings)
+        self.window = MainWindow(
+            rt, self.bridge, self.lang, self.settings, self.monitor, self.options.speed
+        )
+        self.window.closed.connect(self._window_closed)
+        self.window.restore()
+        self.window.show()
+        self.monitor.restore(avoid=self.window.screen())
+        several = len(QGuiApplication.screens()) > 1
+        if self.settings.value("monitor/visible", several, type=bool):
+            self.monitor.show()
+            if self.settings.value("monitor/fullscreen", False, type=bool):
+                self.monitor.set_fullscreen(True)
+        self.window.activateWindow()  # the moderator's keys go to the console
+        await rt.start()
+        self.bridge.start()
+
+    def _window_closed(self) -> None:
+        if self._closed is not None and not self._closed.done():
+            self._closed.set_result(None)
+
+    async def wait_closed(self) -> None:
+        assert self._closed is not None
+        await self._closed
+
+    async def shutdown(self) -> None:
+        """Stop the show's runtime and drop the windows (the journal keeps the show)."""
+        if self._stopped:
+            return
+        self._stopped = True
+        if self.pending_dialog is not None:
+            self.pending_dialog.answer(False)
+        if self.bridge is not None:
+            self.bridge.detach()
+        if self.window is not None:
+            if self.window.pending_dialog is not None:
+                self.window.pending_dialog.answer(False)
+            if self.window.panel.pending_dialog is not None:
+                self.window.panel.pending_dialog.answer(False)
+            if self.window.isVisible():
+                self.window.confirm_close()
+        if self.monitor is not None:
+            self.monitor.save()
+            self.monitor.blockSignals(True)  # hiding it now is not the user's choice: keep it so
+            self.monitor.hide()
+        if self.rt is not None:
+            await self.rt.stop()
+        for w in (self.monitor, self.window):
+            if w is not None:
+                w.deleteLater()
+        if self._own_lang:
+            self.lang.uninstall()
+        await asyncio.sleep(0)
+
+    def request_close(self) -> None:
+        """Close as the window's close button does (asking first during a show)."""
+        if self.window is not None and self.window.isVisible():
+            self.window.close()
+        elif self._closed is not None and not self._closed.done():
+            self._closed.set_result(None)
+
+    async def run(self) -> int:
+        try:
+            await self.start()
+            await self.wait_closed()
+        finally:
+            await self.shutdown()
+        return EXIT_OK
+
+
+# ---- command line ------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="studio", description="Studio Console: the moderator's console"
+    )
+    p.add_argument("agenda", nargs="?", default=DEFAULT_AGENDA, help="the event agenda (YAML)")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--dry-run",
+        dest="mode",
+        action="store_const",
+        const=Mode.DRY_RUN,
+        help="simulated OBS in this process; nothing leaves the machine",
+    )
+    mode.add_argument(
+        "--rehearsal",
+        dest="mode",
+        action="store_const",
+        const=Mode.REHEARSAL,
+        help="real OBS scenes switch, the stream can never start",
+    )
+    mode.add_argument(
+        "--live", dest="mode", action="store_const", const=Mode.LIVE, help="the show (default)"
+    )
+    p.set_defaults(mode=Mode.LIVE)
+    p.add_argument("--speed", type=float, default=1.0, help="dry-run only: clock runs N× faster")
+    p.add_argument("--host", help="OBS WebSocket host (remembered)")
+    p.add_argument("--port", type=int, help="OBS WebSocket port (remembered)")
+    p.add_argument("--lang", choices=sorted(LANGUAGES), help="uk (default) or en")
+    p.add_argument("--journal", help="the show's journal file (default: per event, per mode)")
+    p.add_argument("--settings", default=DEFAULT_SETTINGS, help="app settings (YAML)")
+    return p
+
+
+def _route_qt_messages() -> object:
+    """Qt's own warnings into logging, under the "qt" logger; returns the previous handler."""
+    qt_log = logging.getLogger("qt")
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def handler(kind: QtMsgType, _ctx: QMessageLogContext, message: str) -> None:
+        qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
+
+    return qInstallMessageHandler(handler)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the console; returns the exit code (2 for a bad agenda or bad options)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, or a usage error argparse already printed
+        return int(exc.code or 0)
+    err = sys.stderr
+    if args.speed <= 0 or (args.speed != 1.0 and args.mode is not Mode.DRY_RUN):
+        print("--speed must be more than zero and works only with --dry-run.", file=err)
+        return EXIT_BAD_INPUT
+    try:
+        agenda = load_agenda(args.agenda)
+        yaml_settings = load_settings(Path(args.settings))
+    except AgendaError as exc:
+        for problem in exc.problems:
+            print(problem, file=err)
+        n = len(exc.problems)
+        print(f"{n} problem{'s' if n != 1 else ''} found; the console was not opened.", file=err)
+        return EXIT_BAD_INPUT
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("obsws_python").setLevel(logging.WARNING)  # it logs the password at INFO
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "studio"])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setQuitOnLastWindowClosed(False)  # the coroutine decides when the console ends
+    previous_handler = _route_qt_messages()
+    apply_theme(app)
+    ensure_compiled()
+
+    settings = app_settings()
+    host = args.host or settings.value("obs/host", "", type=str) or yaml_settings.obs.host
+    port = args.port or settings.value("obs/port", 0, type=int) or yaml_settings.obs.port
+    if args.host:
+        settings.setValue("obs/host", args.host)
+    if args.port:
+        settings.setValue("obs/port", args.port)
+    language = args.lang or settings.value("language", "", type=str) or yaml_settings.language
+    if language not in LANGUAGES:
+        language = DEFAULT_LANGUAGE
+    settings.setValue("language", language)
+    password = (
+        obs_password(host, port, yaml_settings).password if args.mode is not Mode.DRY_RUN else None
+    )
+    options = RuntimeOptions(
+        mode=args.mode,
+        speed=args.speed,
+        host=host,
+        port=port,
+        password=password,
+        journal=Path(args.journal) if args.journal else None,
+    )
+
+    async def run() -> int:
+        lang = LanguageManager()
+        lang.set_language(language)
+        console = Console(agenda, options, settings=settings, lang=lang)
+        # Ctrl+C in the terminal asks the console to close (with the question during a show).
+        signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, console.request_close))
+        try:
+            return await console.run()
+        finally:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            lang.uninstall()
+
+    os.environ.setdefault("QT_API", "pyside6")
+    import qasync  # only now: after PySide6, so qasync binds to it (STACK-NOTES)
+
+    try:
+        return int(qasync.run(run()))
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:  # e.g. the journal cannot be written
+        print(f"{getattr(exc, 'filename', '') or 'error'}: {exc.strerror or exc}", file=err)
+        return 1
+    finally:
+        qInstallMessageHandler(previous_handler)  # type: ignore[arg-type]
+        with contextlib.suppress(Exception):
+            settings.sync()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

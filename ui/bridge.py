@@ -1,0 +1,144 @@
+"""EngineBridge: the one place where the engine's callbacks become Qt signals.
+
+Windows never poke each other: they listen here. Operator actions go through `act` (an engine
+refusal becomes a translated sentence for the status bar, never a traceback), OBS calls through
+`spawn` (an asyncio task on the qasync loop, so the UI never waits for OBS), and a ~5 Hz QTimer
+asks the show for its status once per refresh and hands the same `Status` to every view. Timers
+are derived by the engine from its clock; nothing here counts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Coroutine
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from studio.obs.base import ObsError
+from studio.runtime import Runtime
+from studio.show import ActionError, Cue, Status
+
+log = logging.getLogger("ui.bridge")
+
+REFRESH_MS = 200
+
+
+class EngineBridge(QObject):
+    """Forwards engine and link notifications as signals; owns the refresh timer."""
+
+    showChanged = Signal()
+    """An operator action changed the show (item, speaker, hold, extra time, skips)."""
+    tick = Signal(object)
+    """A fresh `studio.show.Status`, about five times a second and after every action."""
+    linkEvent = Signal(str, object)
+    """(kind, payload) from `ObsLink.subscribe`: state, scenes, program, ... log, error."""
+    messageChanged = Signal(str)
+    """The moderator's message for the speaker monitor changed ('' = none)."""
+    notice = Signal(str)
+    """A sentence for the status bar: an action that could not apply, an OBS refusal."""
+
+    def __init__(self, rt: Runtime, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rt = rt
+        self.message = ""
+        self.status: Status = rt.show.status()
+        self._alive = True
+        self._tasks: set[asyncio.Task[Any]] = set()
+        rt.on_change(self._on_change)
+        rt.link.subscribe(self._on_link)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+
+    # ---- engine -> Qt -------------------------------------------------------------------------
+    def _on_change(self, _cues: list[Cue]) -> None:
+        if self._alive:
+            self.showChanged.emit()
+            self.refresh()
+
+    def _on_link(self, kind: str, payload: Any) -> None:
+        if self._alive:
+            self.linkEvent.emit(kind, payload)
+
+    def start(self) -> None:
+        self.timer.start()
+        self.refresh()
+
+    def detach(self) -> None:
+        """Stop forwarding (the engine keeps its listeners; they become no-ops)."""
+        self._alive = False
+        self.timer.stop()
+        for task in list(self._tasks):
+            task.cancel()
+
+    def refresh(self) -> Status:
+        """Compute the status once, from the show clock, and hand it to every view."""
+        self.status = self.rt.show.status()
+        if self._alive:
+            self.tick.emit(self.status)
+        return self.status
+
+    @staticmethod
+    def flash_phase() -> bool:
+        """On/off of the overtime flash: half a second each, by the monotonic clock."""
+        return time.monotonic() % 1.0 < 0.5
+
+    # ---- operator -> engine -------------------------------------------------------------------
+    def act(self, name: str, **args: Any) -> bool:
+        """Apply an operator action; a refusal is shown, not raised."""
+        try:
+            self.rt.act(name, **args)
+        except ActionError as exc:
+            self.notice.emit(self.explain(exc))
+            return False
+        return True
+
+    def explain(self, exc: ActionError) -> str:
+        """The engine's refusal in the console's language."""
+        text = str(exc)
+        known = {
+            "the show has already started": self.tr("The show has already started."),
+            "every item is skipped": self.tr("Every item is skipped."),
+            "the show is not running": self.tr("The show is not running."),
+            "already at the first item": self.tr("Already at the first item."),
+            "already on hold": self.tr("Already on hold."),
+            "not on hold": self.tr("Not on hold."),
+            "the speaker's time cannot go below zero": self.tr(
+                "The speaker's time cannot go below zero."
+            ),
+            "that item has already run": self.tr(
+                "That item has already run; it cannot be skipped."
+            ),
+        }
+        if text in known:
+            return known[text]
+        if text.startswith("no item"):
+            return self.tr("There is no such item in the agenda.")
+        return text
+
+    def set_message(self, text: str) -> None:
+        text = text.strip()
+        if text != self.message:
+            self.message = text
+            self.messageChanged.emit(text)
+
+    def spawn(self, coro: Coroutine[Any, Any, Any], what: str = "") -> asyncio.Task[Any]:
+        """Run an OBS call as a task on the loop; an ObsError ends up in the status bar."""
+        task = asyncio.get_running_loop().create_task(coro, name=what or None)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if isinstance(exc, ObsError):
+            if self._alive:
+                self.notice.emit(exc.message)
+        elif exc is not None:
+            log.error("task %s failed", task.get_name(), exc_info=exc)

@@ -1,0 +1,804 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en">
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Planned</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <source>on now</source>
+        <translation>on now</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>open discussion</source>
+        <translation>open discussion</translation>
+    </message>
+    <message>
+        <source>{first} (+{more})</source>
+        <translation>{first} (+{more})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n speaker(s):</source>
+        <translation>
+            <numerusform>%n speaker:</numerusform>
+            <numerusform>%n speakers:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Started at {time}</source>
+        <translation>Started at {time}</translation>
+    </message>
+</context>
+<context>
+    <name>Console</name>
+    <message>
+        <source>Resume the show?</source>
+        <translation>Resume the show?</translation>
+    </message>
+    <message>
+        <source>The journal holds a show that is under way:
+{where}
+{elapsed} of {allotted} used.
+
+Resume it where it stopped?</source>
+        <translation>The journal holds a show that is under way:
+{where}
+{elapsed} of {allotted} used.
+
+Resume it where it stopped?</translation>
+    </message>
+    <message>
+        <source>Resume the show</source>
+        <translation>Resume the show</translation>
+    </message>
+    <message>
+        <source>Start a new show</source>
+        <translation>Start a new show</translation>
+    </message>
+    <message>
+        <source>Start a new show?</source>
+        <translation>Start a new show?</translation>
+    </message>
+    <message>
+        <source>The journal holds a show that has ended. Start a new show? The old journal is kept beside the new one.</source>
+        <translation>The journal holds a show that has ended. Start a new show? The old journal is kept beside the new one.</translation>
+    </message>
+    <message>
+        <source>Open the ended show</source>
+        <translation>Open the ended show</translation>
+    </message>
+</context>
+<context>
+    <name>EngineBridge</name>
+    <message>
+        <source>The show has already started.</source>
+        <translation>The show has already started.</translation>
+    </message>
+    <message>
+        <source>Every item is skipped.</source>
+        <translation>Every item is skipped.</translation>
+    </message>
+    <message>
+        <source>The show is not running.</source>
+        <translation>The show is not running.</translation>
+    </message>
+    <message>
+        <source>Already at the first item.</source>
+        <translation>Already at the first item.</translation>
+    </message>
+    <message>
+        <source>Already on hold.</source>
+        <translation>Already on hold.</translation>
+    </message>
+    <message>
+        <source>Not on hold.</source>
+        <translation>Not on hold.</translation>
+    </message>
+    <message>
+        <source>The speaker&apos;s time cannot go below zero.</source>
+        <translation>The speaker&apos;s time cannot go below zero.</translation>
+    </message>
+    <message>
+        <source>That item has already run; it cannot be skipped.</source>
+        <translation>That item has already run; it cannot be skipped.</translation>
+    </message>
+    <message>
+        <source>There is no such item in the agenda.</source>
+        <translation>There is no such item in the agenda.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>The show has not started: press Start (F5).</source>
+        <translation>The show has not started: press Start (F5).</translation>
+    </message>
+    <message>
+        <source>Select an item in the agenda first.</source>
+        <translation>Select an item in the agenda first.</translation>
+    </message>
+    <message>
+        <source>Go to this item</source>
+        <translation>Go to this item</translation>
+    </message>
+    <message>
+        <source>Skip this item</source>
+        <translation>Skip this item</translation>
+    </message>
+    <message>
+        <source>On the speaker monitor: {text}</source>
+        <translation>On the speaker monitor: {text}</translation>
+    </message>
+    <message>
+        <source>Resume (H)</source>
+        <translation>Resume (H)</translation>
+    </message>
+    <message>
+        <source>Hold (H)</source>
+        <translation>Hold (H)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <source>ON HOLD — the speaker&apos;s time is stopped</source>
+        <translation>ON HOLD — the speaker&apos;s time is stopped</translation>
+    </message>
+    <message>
+        <source>until the planned start</source>
+        <translation>until the planned start</translation>
+    </message>
+    <message>
+        <source>late for the planned start</source>
+        <translation>late for the planned start</translation>
+    </message>
+    <message>
+        <source>speaker {i} of {n}</source>
+        <translation>speaker {i} of {n}</translation>
+    </message>
+    <message>
+        <source>Not started yet — press Start (F5)</source>
+        <translation>Not started yet — press Start (F5)</translation>
+    </message>
+    <message>
+        <source>Planned start {time}</source>
+        <translation>Planned start {time}</translation>
+    </message>
+    <message>
+        <source>The show has ended</source>
+        <translation>The show has ended</translation>
+    </message>
+    <message>
+        <source>Ended at {time}</source>
+        <translation>Ended at {time}</translation>
+    </message>
+    <message>
+        <source>+{t} behind</source>
+        <translation>+{t} behind</translation>
+    </message>
+    <message>
+        <source>{t} ahead</source>
+        <translation>{t} ahead</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>on time</translation>
+    </message>
+    <message>
+        <source>{end} (plan {planned})</source>
+        <translation>{end} (plan {planned})</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <source>Open discussion</source>
+        <translation>Open discussion</translation>
+    </message>
+    <message>
+        <source>Next: the end of the show</source>
+        <translation>Next: the end of the show</translation>
+    </message>
+    <message>
+        <source>open discussion</source>
+        <translation>open discussion</translation>
+    </message>
+    <message>
+        <source>Next: {who}</source>
+        <translation>Next: {who}</translation>
+    </message>
+    <message>
+        <source>Next: {title} — {who}</source>
+        <translation>Next: {title} — {who}</translation>
+    </message>
+    <message>
+        <source>Next: {title}</source>
+        <translation>Next: {title}</translation>
+    </message>
+    <message>
+        <source>Studio Console — {title}</source>
+        <translation>Studio Console — {title}</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Start (F5)</source>
+        <translation>Start (F5)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Next ▶ (Space)</source>
+        <translation>Next ▶ (Space)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Back</translation>
+    </message>
+    <message>
+        <source>+1 minute</source>
+        <translation>+1 minute</translation>
+    </message>
+    <message>
+        <source>+1 min</source>
+        <translation>+1 min</translation>
+    </message>
+    <message>
+        <source>−1 minute</source>
+        <translation>−1 minute</translation>
+    </message>
+    <message>
+        <source>−1 min</source>
+        <translation>−1 min</translation>
+    </message>
+    <message>
+        <source>Skip the current item</source>
+        <translation>Skip the current item</translation>
+    </message>
+    <message>
+        <source>Skip item</source>
+        <translation>Skip item</translation>
+    </message>
+    <message>
+        <source>Go to the selected item</source>
+        <translation>Go to the selected item</translation>
+    </message>
+    <message>
+        <source>Go to selected</source>
+        <translation>Go to selected</translation>
+    </message>
+    <message>
+        <source>Start the show at the first item (F5)</source>
+        <translation>Start the show at the first item (F5)</translation>
+    </message>
+    <message>
+        <source>Next speaker or item (Space, →, Page Down)</source>
+        <translation>Next speaker or item (Space, →, Page Down)</translation>
+    </message>
+    <message>
+        <source>Back to the previous speaker or item (←, Page Up)</source>
+        <translation>Back to the previous speaker or item (←, Page Up)</translation>
+    </message>
+    <message>
+        <source>Stop or restart the speaker&apos;s clock (H)</source>
+        <translation>Stop or restart the speaker&apos;s clock (H)</translation>
+    </message>
+    <message>
+        <source>Give the speaker one more minute (+)</source>
+        <translation>Give the speaker one more minute (+)</translation>
+    </message>
+    <message>
+        <source>Take one minute from the speaker (−)</source>
+        <translation>Take one minute from the speaker (−)</translation>
+    </message>
+    <message>
+        <source>Skip the rest of the current item</source>
+        <translation>Skip the rest of the current item</translation>
+    </message>
+    <message>
+        <source>Jump to the item selected in the agenda (Ctrl+G)</source>
+        <translation>Jump to the item selected in the agenda (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Write a message to the speaker</source>
+        <translation>Write a message to the speaker</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Message:</translation>
+    </message>
+    <message>
+        <source>Text for the speaker monitor; Enter shows it (Ctrl+L to type here)</source>
+        <translation>Text for the speaker monitor; Enter shows it (Ctrl+L to type here)</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Item time left</source>
+        <translation>Item time left</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Projected end</source>
+        <translation>Projected end</translation>
+    </message>
+    <message>
+        <source>Kyiv time</source>
+        <translation>Kyiv time</translation>
+    </message>
+    <message>
+        <source>Event time ({zone})</source>
+        <translation>Event time ({zone})</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Speaker monitor</source>
+        <translation>Speaker monitor</translation>
+    </message>
+    <message>
+        <source>Speaker monitor full screen</source>
+        <translation>Speaker monitor full screen</translation>
+    </message>
+    <message>
+        <source>Speaker monitor screen</source>
+        <translation>Speaker monitor screen</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <source>Close the console?</source>
+        <translation>Close the console?</translation>
+    </message>
+    <message>
+        <source>The show is running. If you close the console, the show stays in the journal and continues from the same item when you open it again.</source>
+        <translation>The show is running. If you close the console, the show stays in the journal and continues from the same item when you open it again.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Keep running</translation>
+    </message>
+</context>
+<context>
+    <name>ModeBanner</name>
+    <message>
+        <source>DRY RUN — simulated OBS, nothing goes on air</source>
+        <translation>DRY RUN — simulated OBS, nothing goes on air</translation>
+    </message>
+    <message>
+        <source>clock ×{speed:g}</source>
+        <translation>clock ×{speed:g}</translation>
+    </message>
+    <message>
+        <source>simulated stream running</source>
+        <translation>simulated stream running</translation>
+    </message>
+    <message>
+        <source>● ON AIR</source>
+        <translation>● ON AIR</translation>
+    </message>
+    <message>
+        <source>REHEARSAL — but the stream is ON AIR (started in OBS)</source>
+        <translation>REHEARSAL — but the stream is ON AIR (started in OBS)</translation>
+    </message>
+    <message>
+        <source>REHEARSAL — real OBS, the stream cannot start</source>
+        <translation>REHEARSAL — real OBS, the stream cannot start</translation>
+    </message>
+    <message>
+        <source>LIVE — off air</source>
+        <translation>LIVE — off air</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerMonitor</name>
+    <message>
+        <source>ON HOLD</source>
+        <translation>ON HOLD</translation>
+    </message>
+    <message>
+        <source>until the start</source>
+        <translation>until the start</translation>
+    </message>
+    <message>
+        <source>Speaker monitor — Studio Console</source>
+        <translation>Speaker monitor — Studio Console</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <source>Leave full screen</source>
+        <translation>Leave full screen</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>Screen</translation>
+    </message>
+</context>
+<context>
+    <name>TechPanel</name>
+    <message>
+        <source>Scene handed back to the cues</source>
+        <translation>Scene handed back to the cues</translation>
+    </message>
+    <message>
+        <source>Scene «{scene}» on air (confirmed in {ms} ms)</source>
+        <translation>Scene «{scene}» on air (confirmed in {ms} ms)</translation>
+    </message>
+    <message>
+        <source>Scene «{scene}» overtaken by a later switch</source>
+        <translation>Scene «{scene}» overtaken by a later switch</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline — reconnecting…</source>
+        <translation>Offline — reconnecting…</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>OBS {obs} · obs-websocket {ws}</source>
+        <translation>OBS {obs} · obs-websocket {ws}</translation>
+    </message>
+    <message>
+        <source>OBS version not known yet</source>
+        <translation>OBS version not known yet</translation>
+    </message>
+    <message>
+        <source>Address: {where}</source>
+        <translation>Address: {where}</translation>
+    </message>
+    <message>
+        <source>No scenes: OBS is not connected.</source>
+        <translation>No scenes: OBS is not connected.</translation>
+    </message>
+    <message>
+        <source>— (studio mode off)</source>
+        <translation>— (studio mode off)</translation>
+    </message>
+    <message>
+        <source>Manual: «{scene}» — until the next cue</source>
+        <translation>Manual: «{scene}» — until the next cue</translation>
+    </message>
+    <message>
+        <source>⚠ OBS did not confirm the switch to «{scene}»: check OBS now</source>
+        <translation>⚠ OBS did not confirm the switch to «{scene}»: check OBS now</translation>
+    </message>
+    <message>
+        <source>Put «{scene}» on air by hand, until the next cue</source>
+        <translation>Put «{scene}» on air by hand, until the next cue</translation>
+    </message>
+    <message>
+        <source>Stream: starting…</source>
+        <translation>Stream: starting…</translation>
+    </message>
+    <message>
+        <source>Stream: stopping…</source>
+        <translation>Stream: stopping…</translation>
+    </message>
+    <message>
+        <source>Stream: RECONNECTING {d}</source>
+        <translation>Stream: RECONNECTING {d}</translation>
+    </message>
+    <message>
+        <source>Stream: ON AIR {d}</source>
+        <translation>Stream: ON AIR {d}</translation>
+    </message>
+    <message>
+        <source>Stream: off</source>
+        <translation>Stream: off</translation>
+    </message>
+    <message>
+        <source>Recording: starting…</source>
+        <translation>Recording: starting…</translation>
+    </message>
+    <message>
+        <source>Recording: stopping…</source>
+        <translation>Recording: stopping…</translation>
+    </message>
+    <message>
+        <source>Recording: paused {d}</source>
+        <translation>Recording: paused {d}</translation>
+    </message>
+    <message>
+        <source>Recording: ● REC {d}</source>
+        <translation>Recording: ● REC {d}</translation>
+    </message>
+    <message>
+        <source>Recording: off</source>
+        <translation>Recording: off</translation>
+    </message>
+    <message>
+        <source>Stop stream</source>
+        <translation>Stop stream</translation>
+    </message>
+    <message>
+        <source>Start stream</source>
+        <translation>Start stream</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>Stop recording</translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation>Start recording</translation>
+    </message>
+    <message>
+        <source>Rehearsal: the stream cannot be started.</source>
+        <translation>Rehearsal: the stream cannot be started.</translation>
+    </message>
+    <message>
+        <source>{kbps:.0f} kbit/s</source>
+        <translation>{kbps:.0f} kbit/s</translation>
+    </message>
+    <message>
+        <source>Manual switch to «{scene}»</source>
+        <translation>Manual switch to «{scene}»</translation>
+    </message>
+    <message>
+        <source>Start the stream?</source>
+        <translation>Start the stream?</translation>
+    </message>
+    <message>
+        <source>The programme goes on air for everyone watching.</source>
+        <translation>The programme goes on air for everyone watching.</translation>
+    </message>
+    <message>
+        <source>Stop the stream?</source>
+        <translation>Stop the stream?</translation>
+    </message>
+    <message>
+        <source>Viewers lose the picture at once. Stop only when the show is over.</source>
+        <translation>Viewers lose the picture at once. Stop only when the show is over.</translation>
+    </message>
+    <message>
+        <source>Start recording?</source>
+        <translation>Start recording?</translation>
+    </message>
+    <message>
+        <source>OBS starts writing the programme to disk.</source>
+        <translation>OBS starts writing the programme to disk.</translation>
+    </message>
+    <message>
+        <source>Stop recording?</source>
+        <translation>Stop recording?</translation>
+    </message>
+    <message>
+        <source>OBS closes the recording file.</source>
+        <translation>OBS closes the recording file.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>OBS is not connected: nothing to check.</source>
+        <translation>OBS is not connected: nothing to check.</translation>
+    </message>
+    <message>
+        <source>Missing scene «{name}» ({logical}): the agenda uses it</source>
+        <translation>Missing scene «{name}» ({logical}): the agenda uses it</translation>
+    </message>
+    <message>
+        <source>Missing scene «{name}» ({logical}), not used by this agenda</source>
+        <translation>Missing scene «{name}» ({logical}), not used by this agenda</translation>
+    </message>
+    <message>
+        <source>All {n} scenes are in OBS.</source>
+        <translation>All {n} scenes are in OBS.</translation>
+    </message>
+    <message>
+        <source>Missing text input «{name}» ({logical}): titles or timers will not show</source>
+        <translation>Missing text input «{name}» ({logical}): titles or timers will not show</translation>
+    </message>
+    <message>
+        <source>All {n} text inputs are in OBS.</source>
+        <translation>All {n} text inputs are in OBS.</translation>
+    </message>
+    <message>
+        <source>Stream: already running</source>
+        <translation>Stream: already running</translation>
+    </message>
+    <message>
+        <source>Stream: idle</source>
+        <translation>Stream: idle</translation>
+    </message>
+    <message>
+        <source>Recording: already running</source>
+        <translation>Recording: already running</translation>
+    </message>
+    <message>
+        <source>Recording: idle</source>
+        <translation>Recording: idle</translation>
+    </message>
+    <message>
+        <source>Preflight: the show cannot run as planned.</source>
+        <translation>Preflight: the show cannot run as planned.</translation>
+    </message>
+    <message>
+        <source>Preflight passed.</source>
+        <translation>Preflight passed.</translation>
+    </message>
+    <message>
+        <source>Preflight: the show can run, with warnings.</source>
+        <translation>Preflight: the show can run, with warnings.</translation>
+    </message>
+    <message>
+        <source>OBS connection</source>
+        <translation>OBS connection</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconnect</translation>
+    </message>
+    <message>
+        <source>Try to reach OBS now, without waiting</source>
+        <translation>Try to reach OBS now, without waiting</translation>
+    </message>
+    <message>
+        <source>Scenes</source>
+        <translation>Scenes</translation>
+    </message>
+    <message>
+        <source>Program:</source>
+        <translation>Program:</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Preview:</translation>
+    </message>
+    <message>
+        <source>Back to cue</source>
+        <translation>Back to cue</translation>
+    </message>
+    <message>
+        <source>Let the agenda choose the scene again now</source>
+        <translation>Let the agenda choose the scene again now</translation>
+    </message>
+    <message>
+        <source>Stream and recording</source>
+        <translation>Stream and recording</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>Frame rate:</source>
+        <translation>Frame rate:</translation>
+    </message>
+    <message>
+        <source>CPU:</source>
+        <translation>CPU:</translation>
+    </message>
+    <message>
+        <source>Skipped (render):</source>
+        <translation>Skipped (render):</translation>
+    </message>
+    <message>
+        <source>Skipped (encoder):</source>
+        <translation>Skipped (encoder):</translation>
+    </message>
+    <message>
+        <source>Congestion:</source>
+        <translation>Congestion:</translation>
+    </message>
+    <message>
+        <source>Bitrate:</source>
+        <translation>Bitrate:</translation>
+    </message>
+    <message>
+        <source>On air for:</source>
+        <translation>On air for:</translation>
+    </message>
+    <message>
+        <source>Preflight</source>
+        <translation>Preflight</translation>
+    </message>
+    <message>
+        <source>Run preflight</source>
+        <translation>Run preflight</translation>
+    </message>
+    <message>
+        <source>Check that OBS has every scene and text input, and that outputs are idle</source>
+        <translation>Check that OBS has every scene and text input, and that outputs are idle</translation>
+    </message>
+    <message>
+        <source>Link log</source>
+        <translation>Link log</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,805 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="uk_UA" sourcelanguage="en">
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Planned</source>
+        <translation>Початок</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Пункт</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Спікер</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Факт</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>очікує</translation>
+    </message>
+    <message>
+        <source>on now</source>
+        <translation>зараз</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>завершено</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>пропущено</translation>
+    </message>
+    <message>
+        <source>open discussion</source>
+        <translation>вільна дискусія</translation>
+    </message>
+    <message>
+        <source>{first} (+{more})</source>
+        <translation>{first} (+{more})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n speaker(s):</source>
+        <translation>
+            <numerusform>%n спікер:</numerusform>
+            <numerusform>%n спікери:</numerusform>
+            <numerusform>%n спікерів:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Started at {time}</source>
+        <translation>Почався о {time}</translation>
+    </message>
+</context>
+<context>
+    <name>Console</name>
+    <message>
+        <source>Resume the show?</source>
+        <translation>Продовжити захід?</translation>
+    </message>
+    <message>
+        <source>The journal holds a show that is under way:
+{where}
+{elapsed} of {allotted} used.
+
+Resume it where it stopped?</source>
+        <translation>У журналі є незавершений захід:
+{where}
+використано {elapsed} з {allotted}.
+
+Продовжити з того місця, де він зупинився?</translation>
+    </message>
+    <message>
+        <source>Resume the show</source>
+        <translation>Продовжити захід</translation>
+    </message>
+    <message>
+        <source>Start a new show</source>
+        <translation>Почати новий захід</translation>
+    </message>
+    <message>
+        <source>Start a new show?</source>
+        <translation>Почати новий захід?</translation>
+    </message>
+    <message>
+        <source>The journal holds a show that has ended. Start a new show? The old journal is kept beside the new one.</source>
+        <translation>У журналі — захід, що вже завершився. Почати новий? Старий журнал збережеться поруч із новим.</translation>
+    </message>
+    <message>
+        <source>Open the ended show</source>
+        <translation>Відкрити завершений захід</translation>
+    </message>
+</context>
+<context>
+    <name>EngineBridge</name>
+    <message>
+        <source>The show has already started.</source>
+        <translation>Захід уже почався.</translation>
+    </message>
+    <message>
+        <source>Every item is skipped.</source>
+        <translation>Усі пункти пропущено.</translation>
+    </message>
+    <message>
+        <source>The show is not running.</source>
+        <translation>Захід зараз не триває.</translation>
+    </message>
+    <message>
+        <source>Already at the first item.</source>
+        <translation>Це вже перший пункт.</translation>
+    </message>
+    <message>
+        <source>Already on hold.</source>
+        <translation>Уже на паузі.</translation>
+    </message>
+    <message>
+        <source>Not on hold.</source>
+        <translation>Паузи немає.</translation>
+    </message>
+    <message>
+        <source>The speaker&apos;s time cannot go below zero.</source>
+        <translation>Час спікера не може бути менше нуля.</translation>
+    </message>
+    <message>
+        <source>That item has already run; it cannot be skipped.</source>
+        <translation>Цей пункт уже відбувся; пропустити його не можна.</translation>
+    </message>
+    <message>
+        <source>There is no such item in the agenda.</source>
+        <translation>У програмі немає такого пункту.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>The show has not started: press Start (F5).</source>
+        <translation>Захід ще не почався: натисніть «Почати» (F5).</translation>
+    </message>
+    <message>
+        <source>Select an item in the agenda first.</source>
+        <translation>Спершу виберіть пункт у програмі.</translation>
+    </message>
+    <message>
+        <source>Go to this item</source>
+        <translation>Перейти до цього пункту</translation>
+    </message>
+    <message>
+        <source>Skip this item</source>
+        <translation>Пропустити цей пункт</translation>
+    </message>
+    <message>
+        <source>On the speaker monitor: {text}</source>
+        <translation>На моніторі спікера: {text}</translation>
+    </message>
+    <message>
+        <source>Resume (H)</source>
+        <translation>Продовжити (H)</translation>
+    </message>
+    <message>
+        <source>Hold (H)</source>
+        <translation>Пауза (H)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Продовжити</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>ON HOLD — the speaker&apos;s time is stopped</source>
+        <translation>ПАУЗА — час спікера зупинено</translation>
+    </message>
+    <message>
+        <source>until the planned start</source>
+        <translation>до початку за планом</translation>
+    </message>
+    <message>
+        <source>late for the planned start</source>
+        <translation>запізнюємося з початком</translation>
+    </message>
+    <message>
+        <source>speaker {i} of {n}</source>
+        <translation>спікер {i} з {n}</translation>
+    </message>
+    <message>
+        <source>Not started yet — press Start (F5)</source>
+        <translation>Ще не почали — натисніть «Почати» (F5)</translation>
+    </message>
+    <message>
+        <source>Planned start {time}</source>
+        <translation>Початок за планом о {time}</translation>
+    </message>
+    <message>
+        <source>The show has ended</source>
+        <translation>Захід завершено</translation>
+    </message>
+    <message>
+        <source>Ended at {time}</source>
+        <translation>Завершився о {time}</translation>
+    </message>
+    <message>
+        <source>+{t} behind</source>
+        <translation>+{t} відставання</translation>
+    </message>
+    <message>
+        <source>{t} ahead</source>
+        <translation>{t} випередження</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>за графіком</translation>
+    </message>
+    <message>
+        <source>{end} (plan {planned})</source>
+        <translation>{end} (план {planned})</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Перерва</translation>
+    </message>
+    <message>
+        <source>Open discussion</source>
+        <translation>Вільна дискусія</translation>
+    </message>
+    <message>
+        <source>Next: the end of the show</source>
+        <translation>Далі: завершення заходу</translation>
+    </message>
+    <message>
+        <source>open discussion</source>
+        <translation>вільна дискусія</translation>
+    </message>
+    <message>
+        <source>Next: {who}</source>
+        <translation>Далі: {who}</translation>
+    </message>
+    <message>
+        <source>Next: {title} — {who}</source>
+        <translation>Далі: {title} — {who}</translation>
+    </message>
+    <message>
+        <source>Next: {title}</source>
+        <translation>Далі: {title}</translation>
+    </message>
+    <message>
+        <source>Studio Console — {title}</source>
+        <translation>Студійна консоль — {title}</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Почати</translation>
+    </message>
+    <message>
+        <source>Start (F5)</source>
+        <translation>Почати (F5)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Далі</translation>
+    </message>
+    <message>
+        <source>Next ▶ (Space)</source>
+        <translation>Далі ▶ (Пробіл)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Назад</translation>
+    </message>
+    <message>
+        <source>+1 minute</source>
+        <translation>+1 хвилина</translation>
+    </message>
+    <message>
+        <source>+1 min</source>
+        <translation>+1 хв</translation>
+    </message>
+    <message>
+        <source>−1 minute</source>
+        <translation>−1 хвилина</translation>
+    </message>
+    <message>
+        <source>−1 min</source>
+        <translation>−1 хв</translation>
+    </message>
+    <message>
+        <source>Skip the current item</source>
+        <translation>Пропустити поточний пункт</translation>
+    </message>
+    <message>
+        <source>Skip item</source>
+        <translation>Пропустити пункт</translation>
+    </message>
+    <message>
+        <source>Go to the selected item</source>
+        <translation>Перейти до вибраного пункту</translation>
+    </message>
+    <message>
+        <source>Go to selected</source>
+        <translation>До вибраного</translation>
+    </message>
+    <message>
+        <source>Start the show at the first item (F5)</source>
+        <translation>Почати захід з першого пункту (F5)</translation>
+    </message>
+    <message>
+        <source>Next speaker or item (Space, →, Page Down)</source>
+        <translation>Наступний спікер або пункт (Пробіл, →, Page Down)</translation>
+    </message>
+    <message>
+        <source>Back to the previous speaker or item (←, Page Up)</source>
+        <translation>Назад до попереднього спікера або пункту (←, Page Up)</translation>
+    </message>
+    <message>
+        <source>Stop or restart the speaker&apos;s clock (H)</source>
+        <translation>Зупинити або знову запустити час спікера (H)</translation>
+    </message>
+    <message>
+        <source>Give the speaker one more minute (+)</source>
+        <translation>Додати спікерові хвилину (+)</translation>
+    </message>
+    <message>
+        <source>Take one minute from the speaker (−)</source>
+        <translation>Забрати в спікера хвилину (−)</translation>
+    </message>
+    <message>
+        <source>Skip the rest of the current item</source>
+        <translation>Пропустити решту поточного пункту</translation>
+    </message>
+    <message>
+        <source>Jump to the item selected in the agenda (Ctrl+G)</source>
+        <translation>Перейти до пункту, вибраного в програмі (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Write a message to the speaker</source>
+        <translation>Написати повідомлення спікерові</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Вийти</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Повідомлення:</translation>
+    </message>
+    <message>
+        <source>Text for the speaker monitor; Enter shows it (Ctrl+L to type here)</source>
+        <translation>Текст для монітора спікера; Enter — показати (Ctrl+L — перейти сюди)</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показати</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Очистити</translation>
+    </message>
+    <message>
+        <source>Item time left</source>
+        <translation>Залишок пункту</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Графік</translation>
+    </message>
+    <message>
+        <source>Projected end</source>
+        <translation>Прогноз завершення</translation>
+    </message>
+    <message>
+        <source>Kyiv time</source>
+        <translation>Київський час</translation>
+    </message>
+    <message>
+        <source>Event time ({zone})</source>
+        <translation>Час заходу ({zone})</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Захід</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вигляд</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Мова</translation>
+    </message>
+    <message>
+        <source>Speaker monitor</source>
+        <translation>Монітор спікера</translation>
+    </message>
+    <message>
+        <source>Speaker monitor full screen</source>
+        <translation>Монітор спікера на весь екран</translation>
+    </message>
+    <message>
+        <source>Speaker monitor screen</source>
+        <translation>Екран монітора спікера</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Технік</translation>
+    </message>
+    <message>
+        <source>Close the console?</source>
+        <translation>Закрити консоль?</translation>
+    </message>
+    <message>
+        <source>The show is running. If you close the console, the show stays in the journal and continues from the same item when you open it again.</source>
+        <translation>Захід триває. Якщо закрити консоль, захід залишиться в журналі й продовжиться з того самого пункту, коли ви відкриєте її знову.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Не закривати</translation>
+    </message>
+</context>
+<context>
+    <name>ModeBanner</name>
+    <message>
+        <source>DRY RUN — simulated OBS, nothing goes on air</source>
+        <translation>ПРОГІН — імітація OBS, нічого не йде в ефір</translation>
+    </message>
+    <message>
+        <source>clock ×{speed:g}</source>
+        <translation>годинник ×{speed:g}</translation>
+    </message>
+    <message>
+        <source>simulated stream running</source>
+        <translation>імітована трансляція йде</translation>
+    </message>
+    <message>
+        <source>● ON AIR</source>
+        <translation>● В ЕФІРІ</translation>
+    </message>
+    <message>
+        <source>REHEARSAL — but the stream is ON AIR (started in OBS)</source>
+        <translation>РЕПЕТИЦІЯ — але трансляція В ЕФІРІ (запущена в OBS)</translation>
+    </message>
+    <message>
+        <source>REHEARSAL — real OBS, the stream cannot start</source>
+        <translation>РЕПЕТИЦІЯ — справжній OBS, трансляцію запустити не можна</translation>
+    </message>
+    <message>
+        <source>LIVE — off air</source>
+        <translation>НАЖИВО — не в ефірі</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerMonitor</name>
+    <message>
+        <source>ON HOLD</source>
+        <translation>ПАУЗА</translation>
+    </message>
+    <message>
+        <source>until the start</source>
+        <translation>до початку</translation>
+    </message>
+    <message>
+        <source>Speaker monitor — Studio Console</source>
+        <translation>Монітор спікера — Студійна консоль</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>На весь екран</translation>
+    </message>
+    <message>
+        <source>Leave full screen</source>
+        <translation>Вийти з повноекранного режиму</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>Екран</translation>
+    </message>
+</context>
+<context>
+    <name>TechPanel</name>
+    <message>
+        <source>Scene handed back to the cues</source>
+        <translation>Сцену повернуто під керування програми</translation>
+    </message>
+    <message>
+        <source>Scene «{scene}» on air (confirmed in {ms} ms)</source>
+        <translation>Сцена «{scene}» в ефірі (підтверджено за {ms} мс)</translation>
+    </message>
+    <message>
+        <source>Scene «{scene}» overtaken by a later switch</source>
+        <translation>Сцену «{scene}» випередило пізніше перемикання</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Немає зв’язку</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Підключення…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>На зв’язку</translation>
+    </message>
+    <message>
+        <source>Offline — reconnecting…</source>
+        <translation>Немає зв’язку — перепідключення…</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Зупинено</translation>
+    </message>
+    <message>
+        <source>OBS {obs} · obs-websocket {ws}</source>
+        <translation>OBS {obs} · obs-websocket {ws}</translation>
+    </message>
+    <message>
+        <source>OBS version not known yet</source>
+        <translation>Версія OBS ще невідома</translation>
+    </message>
+    <message>
+        <source>Address: {where}</source>
+        <translation>Адреса: {where}</translation>
+    </message>
+    <message>
+        <source>No scenes: OBS is not connected.</source>
+        <translation>Сцен немає: OBS не підключено.</translation>
+    </message>
+    <message>
+        <source>— (studio mode off)</source>
+        <translation>— (студійний режим вимкнено)</translation>
+    </message>
+    <message>
+        <source>Manual: «{scene}» — until the next cue</source>
+        <translation>Вручну: «{scene}» — до наступного кроку програми</translation>
+    </message>
+    <message>
+        <source>⚠ OBS did not confirm the switch to «{scene}»: check OBS now</source>
+        <translation>⚠ OBS не підтвердив перемикання на «{scene}»: негайно перевірте OBS</translation>
+    </message>
+    <message>
+        <source>Put «{scene}» on air by hand, until the next cue</source>
+        <translation>Вивести «{scene}» в ефір вручну, до наступного кроку програми</translation>
+    </message>
+    <message>
+        <source>Stream: starting…</source>
+        <translation>Трансляція: запуск…</translation>
+    </message>
+    <message>
+        <source>Stream: stopping…</source>
+        <translation>Трансляція: зупинка…</translation>
+    </message>
+    <message>
+        <source>Stream: RECONNECTING {d}</source>
+        <translation>Трансляція: ПЕРЕПІДКЛЮЧЕННЯ {d}</translation>
+    </message>
+    <message>
+        <source>Stream: ON AIR {d}</source>
+        <translation>Трансляція: В ЕФІРІ {d}</translation>
+    </message>
+    <message>
+        <source>Stream: off</source>
+        <translation>Трансляція: вимкнена</translation>
+    </message>
+    <message>
+        <source>Recording: starting…</source>
+        <translation>Запис: запуск…</translation>
+    </message>
+    <message>
+        <source>Recording: stopping…</source>
+        <translation>Запис: зупинка…</translation>
+    </message>
+    <message>
+        <source>Recording: paused {d}</source>
+        <translation>Запис: пауза {d}</translation>
+    </message>
+    <message>
+        <source>Recording: ● REC {d}</source>
+        <translation>Запис: ● REC {d}</translation>
+    </message>
+    <message>
+        <source>Recording: off</source>
+        <translation>Запис: вимкнено</translation>
+    </message>
+    <message>
+        <source>Stop stream</source>
+        <translation>Зупинити трансляцію</translation>
+    </message>
+    <message>
+        <source>Start stream</source>
+        <translation>Почати трансляцію</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>Зупинити запис</translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation>Почати запис</translation>
+    </message>
+    <message>
+        <source>Rehearsal: the stream cannot be started.</source>
+        <translation>Репетиція: трансляцію запустити не можна.</translation>
+    </message>
+    <message>
+        <source>{kbps:.0f} kbit/s</source>
+        <translation>{kbps:.0f} кбіт/с</translation>
+    </message>
+    <message>
+        <source>Manual switch to «{scene}»</source>
+        <translation>Ручне перемикання на «{scene}»</translation>
+    </message>
+    <message>
+        <source>Start the stream?</source>
+        <translation>Почати трансляцію?</translation>
+    </message>
+    <message>
+        <source>The programme goes on air for everyone watching.</source>
+        <translation>Програма піде в ефір для всіх глядачів.</translation>
+    </message>
+    <message>
+        <source>Stop the stream?</source>
+        <translation>Зупинити трансляцію?</translation>
+    </message>
+    <message>
+        <source>Viewers lose the picture at once. Stop only when the show is over.</source>
+        <translation>Глядачі одразу втратять зображення. Зупиняйте лише після завершення заходу.</translation>
+    </message>
+    <message>
+        <source>Start recording?</source>
+        <translation>Почати запис?</translation>
+    </message>
+    <message>
+        <source>OBS starts writing the programme to disk.</source>
+        <translation>OBS почне записувати програму на диск.</translation>
+    </message>
+    <message>
+        <source>Stop recording?</source>
+        <translation>Зупинити запис?</translation>
+    </message>
+    <message>
+        <source>OBS closes the recording file.</source>
+        <translation>OBS закриє файл запису.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>OBS is not connected: nothing to check.</source>
+        <translation>OBS не підключено: нічого перевіряти.</translation>
+    </message>
+    <message>
+        <source>Missing scene «{name}» ({logical}): the agenda uses it</source>
+        <translation>Бракує сцени «{name}» ({logical}): вона потрібна програмі</translation>
+    </message>
+    <message>
+        <source>Missing scene «{name}» ({logical}), not used by this agenda</source>
+        <translation>Бракує сцени «{name}» ({logical}); ця програма її не використовує</translation>
+    </message>
+    <message>
+        <source>All {n} scenes are in OBS.</source>
+        <translation>Усі сцени ({n}) є в OBS.</translation>
+    </message>
+    <message>
+        <source>Missing text input «{name}» ({logical}): titles or timers will not show</source>
+        <translation>Бракує текстового джерела «{name}» ({logical}): титри чи таймери не з’являться</translation>
+    </message>
+    <message>
+        <source>All {n} text inputs are in OBS.</source>
+        <translation>Усі текстові джерела ({n}) є в OBS.</translation>
+    </message>
+    <message>
+        <source>Stream: already running</source>
+        <translation>Трансляція: уже йде</translation>
+    </message>
+    <message>
+        <source>Stream: idle</source>
+        <translation>Трансляція: не йде</translation>
+    </message>
+    <message>
+        <source>Recording: already running</source>
+        <translation>Запис: уже йде</translation>
+    </message>
+    <message>
+        <source>Recording: idle</source>
+        <translation>Запис: не йде</translation>
+    </message>
+    <message>
+        <source>Preflight: the show cannot run as planned.</source>
+        <translation>Передстартова перевірка: захід не може йти за планом.</translation>
+    </message>
+    <message>
+        <source>Preflight passed.</source>
+        <translation>Передстартову перевірку пройдено.</translation>
+    </message>
+    <message>
+        <source>Preflight: the show can run, with warnings.</source>
+        <translation>Передстартова перевірка: захід може йти, але є попередження.</translation>
+    </message>
+    <message>
+        <source>OBS connection</source>
+        <translation>Зв’язок з OBS</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Перепідключити</translation>
+    </message>
+    <message>
+        <source>Try to reach OBS now, without waiting</source>
+        <translation>Спробувати підключитися до OBS зараз, не чекаючи</translation>
+    </message>
+    <message>
+        <source>Scenes</source>
+        <translation>Сцени</translation>
+    </message>
+    <message>
+        <source>Program:</source>
+        <translation>Ефір:</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Попередній перегляд:</translation>
+    </message>
+    <message>
+        <source>Back to cue</source>
+        <translation>Повернути програмі</translation>
+    </message>
+    <message>
+        <source>Let the agenda choose the scene again now</source>
+        <translation>Нехай сцену знову обирає програма</translation>
+    </message>
+    <message>
+        <source>Stream and recording</source>
+        <translation>Трансляція і запис</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Стан OBS</translation>
+    </message>
+    <message>
+        <source>Frame rate:</source>
+        <translation>Частота кадрів:</translation>
+    </message>
+    <message>
+        <source>CPU:</source>
+        <translation>Процесор:</translation>
+    </message>
+    <message>
+        <source>Skipped (render):</source>
+        <translation>Пропущено (рендер):</translation>
+    </message>
+    <message>
+        <source>Skipped (encoder):</source>
+        <translation>Пропущено (кодер):</translation>
+    </message>
+    <message>
+        <source>Congestion:</source>
+        <translation>Перевантаження мережі:</translation>
+    </message>
+    <message>
+        <source>Bitrate:</source>
+        <translation>Бітрейт:</translation>
+    </message>
+    <message>
+        <source>On air for:</source>
+        <translation>В ефірі вже:</translation>
+    </message>
+    <message>
+        <source>Preflight</source>
+        <translation>Передстартова перевірка</translation>
+    </message>
+    <message>
+        <source>Run preflight</source>
+        <translation>Перевірити</translation>
+    </message>
+    <message>
+        <source>Check that OBS has every scene and text input, and that outputs are idle</source>
+        <translation>Перевірити, що в OBS є всі сцени й текстові джерела, а трансляція й запис не йдуть</translation>
+    </message>
+    <message>
+        <source>Link log</source>
+        <translation>Журнал зв’язку</translation>
+    </message>
+</context>
+</TS>

@@ -56,7 +56,12 @@ def archive_journal(path: Path) -> Path | None:
     """Move an old journal aside (never delete a show's record) so a fresh show can start."""
     if not path.exists() or path.stat().st_size == 0:
         return None
-    target = path.with_name(f"{path.stem}.{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{stamp}{path.suffix}")
+    n = 1
+    while target.exists():  # two archives in one second must not overwrite each other
+        n += 1
+        target = path.with_name(f"{path.stem}.{stamp}-{n}{path.suffix}")
     path.rename(target)
     return target
 
@@ -134,6 +139,10 @@ class Runtime:
     def on_change(self, fn: Callable[[list[Cue]], None]) -> None:
         """fn(cues) after every operator action that changed the show."""
         self._listeners.append(fn)
+
+    def off_change(self, fn: Callable[[list[Cue]], None]) -> None:
+        with contextlib.suppress(ValueError):
+            self._listeners.remove(fn)
 
     async def start(self) -> None:
         self._queue = asyncio.Queue()

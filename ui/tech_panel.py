@@ -225,7 +225,7 @@ class TechPanel(QWidget):
             self.log(str(payload), error=True)
 
     def _switched(self, sw: Switch) -> None:
-        if sw.confirmed and sw.latency_ms == 0.0:
+        if sw.already:
             pass  # the link's "already on program": the cue changed nothing on air
         elif sw.confirmed:
             ms = f"{sw.latency_ms:.0f}" if sw.latency_ms is not None else "?"

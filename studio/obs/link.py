@@ -53,6 +53,7 @@ class Switch:
     confirmed: bool
     latency_ms: float | None
     superseded: bool = False
+    already: bool = False  # the scene was on program already: nothing was sent
 
 
 @dataclass
@@ -117,6 +118,10 @@ class ObsLink:
         """fn(kind, payload); kinds: state, scenes, program, preview, stream, record, health,
         switch, override, log, error."""
         self._listeners.append(fn)
+
+    def unsubscribe(self, fn: Listener) -> None:
+        with contextlib.suppress(ValueError):
+            self._listeners.remove(fn)
 
     def _emit(self, kind: str, payload: Any = None) -> None:
         for fn in list(self._listeners):
@@ -252,11 +257,21 @@ class ObsLink:
         record = await self.client.record_status()
         now = time.monotonic()
         health, self._bytes_prev = health_from(stats, stream, self._bytes_prev, now)
-        if stream.state != self.snap.stream.state or stream.active != self.snap.stream.active:
-            self._emit("stream", self.snap)
-        self.snap.stream = replace(stream, state=self._keep_transitional(self.snap.stream, stream))
-        self.snap.record = replace(record, state=self._keep_transitional(self.snap.record, record))
+        old_stream, old_record = self.snap.stream, self.snap.record
+        self.snap.stream = replace(stream, state=self._keep_transitional(old_stream, stream))
+        self.snap.record = replace(record, state=self._keep_transitional(old_record, record))
         self.snap.health = health
+        # Outputs started or stopped while we were not told (e.g. during an outage) show too.
+        if (self.snap.stream.state, self.snap.stream.active) != (
+            old_stream.state,
+            old_stream.active,
+        ):
+            self._emit("stream", self.snap)
+        if (self.snap.record.state, self.snap.record.active) != (
+            old_record.state,
+            old_record.active,
+        ):
+            self._emit("record", self.snap)
         self._emit("health", self.snap)
 
     @staticmethod
@@ -324,6 +339,7 @@ class ObsLink:
         self.snap.program = scene
         pending = self._pending.pop(scene, None)
         if pending is not None:
+            self._ours.pop(scene, None)
             t0, fut = pending
             if not fut.done():
                 fut.set_result((time.monotonic() - t0) * 1000)
@@ -333,8 +349,9 @@ class ObsLink:
                     self._pending.pop(name)
                     if not other.done():
                         other.cancel()
-        elif scene not in self._ours or time.monotonic() - self._ours[scene] > 2.0:
-            # Not something we asked for: a hand on OBS. Respect it until the next cue.
+        elif time.monotonic() - self._ours.pop(scene, -10.0) > 2.0:
+            # Not something we asked for (each of our switches is recognised once, so a hand
+            # switching to the same scene later is still seen): respect it until the next cue.
             self.snap.manual_scene = scene
             self._record("manual_override", {"scene": scene, "source": "obs"})
             self._log(f"Scene switched by hand in OBS: {scene}")
@@ -381,6 +398,9 @@ class ObsLink:
         self.desired.texts[input_name] = text
         if not self.online or self._last_texts.get(input_name) == text:
             return False
+        if self.snap.inputs and input_name not in self.snap.inputs:
+            # Preflight reports it; asking every second would only flood the log.
+            return False
         try:
             await self.client.set_text(input_name, text)
         except ObsError as exc:
@@ -394,7 +414,7 @@ class ObsLink:
         if not self.online:
             return None
         if self.snap.program == scene and scene not in self._pending:
-            result = Switch(scene, cue_seq, True, 0.0)
+            result = Switch(scene, cue_seq, True, 0.0, already=True)
             self._record(
                 "switch",
                 {
@@ -461,11 +481,16 @@ class ObsLink:
 
     async def manual_switch(self, scene: str) -> None:
         """The technician's override from the console: held until the next cue."""
+        self._ours[scene] = time.monotonic()
+        try:
+            await self.client.set_program_scene(scene)
+        except ObsError:
+            self._ours.pop(scene, None)
+            raise
+        # Only once OBS took it: a failed override must not come back on reconnect.
         self.snap.manual_scene = scene
         self._record("manual_override", {"scene": scene, "source": "console"})
         self._emit("override", self.snap)
-        self._ours[scene] = time.monotonic()
-        await self.client.set_program_scene(scene)
 
     async def release_manual(self) -> Switch | None:
         """Give the scene back to the cue."""

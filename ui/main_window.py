@@ -16,7 +16,14 @@ import asyncio
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontMetrics, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QFontMetrics,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -375,6 +382,15 @@ class MainWindow(QMainWindow):
 
     def send_message(self) -> None:
         self.bridge.set_message(self.message_edit.text())
+        # Back to the agenda, so the next Space or arrow drives the show again.
+        self.table.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.message_edit.hasFocus() or not self.message_edit.text():
+            # The message line is the first focusable widget; a Space pressed before anyone
+            # clicked anything must reach the show, not type into it.
+            self.table.setFocus()
 
     def clear_message(self) -> None:
         self.message_edit.clear()

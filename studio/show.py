@@ -25,7 +25,18 @@ ACTIONS = ("start", "next", "back", "goto", "hold", "resume", "extend", "skip", 
 
 
 class ActionError(Exception):
-    """An action that makes no sense now (e.g. Next before Start); nothing was recorded."""
+    """An action that makes no sense now (e.g. Next before Start); nothing was recorded.
+
+    `str()` is the English reason (logs, CLI); `key` and `params` name it for the console to
+    translate (`show.first_item`, `show.no_item` {item}, ...).
+    """
+
+    def __init__(
+        self, message: str, *, key: str = "", params: dict[str, Any] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.key = key
+        self.params: dict[str, Any] = dict(params or {})
 
 
 class Phase(StrEnum):
@@ -208,19 +219,19 @@ def reduce(agenda: Agenda, state: ShowState, entry: Entry) -> ShowState:
     running = s.status == "running"
     if name == "start":
         if s.status != "pre":
-            raise ActionError("the show has already started")
+            raise ActionError("the show has already started", key="show.already_started")
         first = _first_open(agenda, s)
         if first is None:
-            raise ActionError("every item is skipped")
+            raise ActionError("every item is skipped", key="show.all_skipped")
         s.started_at = at
         _enter(agenda, s, first, at)
     elif name in ("next", "back"):
         if not running or s.seg is None:
-            raise ActionError("the show is not running")
+            raise ActionError("the show is not running", key="show.not_running")
         target = _neighbour(agenda, s, s.seg, 1 if name == "next" else -1)
         if target is None:
             if name == "back":
-                raise ActionError("already at the first item")
+                raise ActionError("already at the first item", key="show.first_item")
             _finish(agenda, s, at)
         else:
             _enter(agenda, s, target, at)
@@ -229,7 +240,9 @@ def reduce(agenda: Agenda, state: ShowState, entry: Entry) -> ShowState:
         try:
             index = agenda.item_index(item_id)
         except KeyError:
-            raise ActionError(f"no item '{item_id}'") from None
+            raise ActionError(
+                f"no item '{item_id}'", key="show.no_item", params={"item": item_id}
+            ) from None
         if s.status == "pre":
             s.started_at = at
         s.skipped.discard(index)
@@ -238,39 +251,41 @@ def reduce(agenda: Agenda, state: ShowState, entry: Entry) -> ShowState:
         _enter(agenda, s, agenda.first_segment(index), at)
     elif name == "hold":
         if not running or s.seg is None:
-            raise ActionError("the show is not running")
+            raise ActionError("the show is not running", key="show.not_running")
         if s.held_since is not None:
-            raise ActionError("already on hold")
+            raise ActionError("already on hold", key="show.on_hold")
         _visit_end(s, s.seg, at)
         s.held_since = at
     elif name == "resume":
         if s.held_since is None:
-            raise ActionError("not on hold")
+            raise ActionError("not on hold", key="show.not_on_hold")
         s.held_total += at - s.held_since
         s.held_since = None
         s.visit_start = at
     elif name == "extend":
         if not running or s.seg is None:
-            raise ActionError("the show is not running")
+            raise ActionError("the show is not running", key="show.not_running")
         seconds = float(args.get("seconds", 0))
         seg = s.seg
         if agenda.segments[seg].allotted + s.extra[seg] + seconds < 0:
-            raise ActionError("the speaker's time cannot go below zero")
+            raise ActionError("the speaker's time cannot go below zero", key="show.below_zero")
         s.extra[seg] += seconds
     elif name == "skip":
         item_id = args.get("item")
         if item_id is None:
             if not running or s.seg is None:
-                raise ActionError("the show is not running")
+                raise ActionError("the show is not running", key="show.not_running")
             index = agenda.segments[s.seg].item_index
         else:
             try:
                 index = agenda.item_index(str(item_id))
             except KeyError:
-                raise ActionError(f"no item '{item_id}'") from None
+                raise ActionError(
+                    f"no item '{item_id}'", key="show.no_item", params={"item": item_id}
+                ) from None
         current = agenda.segments[s.seg].item_index if s.seg is not None and running else None
         if index != current and s.item_start[index] is not None:
-            raise ActionError("that item has already run")
+            raise ActionError("that item has already run", key="show.already_ran")
         s.skipped.add(index)
         if index == current and s.seg is not None:
             target = _neighbour(agenda, s, s.seg, 1)
@@ -280,10 +295,12 @@ def reduce(agenda: Agenda, state: ShowState, entry: Entry) -> ShowState:
                 _enter(agenda, s, target, at)
     elif name == "end":
         if not running:
-            raise ActionError("the show is not running")
+            raise ActionError("the show is not running", key="show.not_running")
         _finish(agenda, s, at)
     else:
-        raise ActionError(f"unknown action '{name}'")
+        raise ActionError(
+            f"unknown action '{name}'", key="show.unknown_action", params={"name": name}
+        )
     return s
 
 

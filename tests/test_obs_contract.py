@@ -165,6 +165,7 @@ def test_rehearsal_guard_refuses_stream_start_before_obs_hears_it(backend: Backe
             with pytest.raises(ObsRefused) as err:
                 await obs.start_stream()
             assert "Rehearsal" in err.value.message
+            assert err.value.key == "guard.rehearsal_stream"
             after = backend.requests(obs.t.inner)  # type: ignore[attr-defined]
             assert "StartStream" not in after[before:]
             assert not (await obs.stream_status()).active
@@ -210,6 +211,7 @@ def test_refused_port_is_one_sentence() -> None:
         t.shutdown()
         assert f"127.0.0.1:{port}" in err.value.message
         assert "refused" in err.value.message
+        assert (err.value.key, err.value.params) == ("obs.refused", {"where": f"127.0.0.1:{port}"})
 
     run(go())
 

@@ -18,7 +18,7 @@ import pytest
 from studio.agenda import Agenda, load_agenda
 from studio.clock import SimClock
 from studio.modes import Mode
-from studio.obs.link import LinkState
+from studio.obs.link import LinkMessage, LinkState
 from studio.runtime import Runtime, RuntimeOptions
 from studio.show import Show, cue_for, replay
 from tests.obsws_server import FakeObs
@@ -121,6 +121,8 @@ def test_obs_dies_mid_show_and_the_intended_scene_comes_back(
 ) -> None:
     async def go() -> None:
         rt = make_runtime(agenda, server, tmp_path)
+        logged: list[LinkMessage] = []
+        rt.link.subscribe(lambda kind, p: logged.append(p) if kind == "log" else None)
         await rt.start()
         await until(lambda: rt.link.online)
         rt.act("start")
@@ -132,6 +134,11 @@ def test_obs_dies_mid_show_and_the_intended_scene_comes_back(
         noticed = await until(lambda: rt.link.snap.state is LinkState.RECONNECTING, 3.0)
         assert noticed < 2.0
         assert rt.link.snap.last_error
+        problem = rt.link.snap.last_error_message  # the same sentence, keyed for translation
+        assert problem is not None and problem.text == rt.link.snap.last_error
+        assert problem.key.startswith("obs.")
+        (lost,) = [m for m in logged if m.key == "link.lost"]
+        assert lost.text.startswith("Lost OBS: ") and isinstance(lost.args["why"], LinkMessage)
 
         # The show goes on without OBS: next speaker (remote scene) while it is down.
         rt.clock.advance(300)  # type: ignore[attr-defined]
@@ -147,6 +154,8 @@ def test_obs_dies_mid_show_and_the_intended_scene_comes_back(
         await rt.stop()
         kinds = [e.name for e in rt.journal.entries if e.kind == "obs"]
         assert "obs_lost" in kinds and "obs_back" in kinds
+        (back_msg,) = [m for m in logged if m.key == "link.back"]
+        assert back_msg.text.startswith("OBS is back after ")
 
     asyncio.run(go())
 

@@ -185,8 +185,9 @@ def test_back_returns_to_the_previous_speaker_whose_clock_continues(
     st = show.status()
     assert (st.segment, st.elapsed, st.remaining) == (0, 120, 180)
     assert show.elapsed(1, clock.now()) == 50
-    with pytest.raises(ActionError, match="already at the first item"):
+    with pytest.raises(ActionError, match="already at the first item") as info:
         show.back()
+    assert info.value.key == "show.first_item"  # the console translates by key
 
 
 def test_goto_jumps_to_an_item_and_marks_what_came_before(show: Show, clock: SimClock) -> None:
@@ -203,8 +204,9 @@ def test_goto_jumps_to_an_item_and_marks_what_came_before(show: Show, clock: Sim
     assert show.status().next_item_index == 3
     (cue,) = show.goto("talks")
     assert (cue.segment, cue.scene) == (1, "split")  # an item starts at its first speaker
-    with pytest.raises(ActionError, match="no item 'nope'"):
+    with pytest.raises(ActionError, match="no item 'nope'") as info:
         show.goto("nope")
+    assert (info.value.key, info.value.params) == ("show.no_item", {"item": "nope"})
 
 
 def test_goto_before_the_start_starts_the_show(show: Show, clock: SimClock, t0: float) -> None:

@@ -2,9 +2,10 @@
 
 Windows never poke each other: they listen here. Operator actions go through `act` (an engine
 refusal becomes a translated sentence for the status bar, never a traceback), OBS calls through
-`spawn` (an asyncio task on the qasync loop, so the UI never waits for OBS), and a ~5 Hz QTimer
-asks the show for its status once per refresh and hands the same `Status` to every view. Timers
-are derived by the engine from its clock; nothing here counts.
+`spawn` (an asyncio task on the qasync loop, so the UI never waits for OBS; an OBS error becomes
+a translated sentence too, through `messages`), and a ~5 Hz QTimer asks the show for its status
+once per refresh and hands the same `Status` to every view. Timers are derived by the engine from
+its clock; nothing here counts.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from studio.obs.base import ObsError
 from studio.runtime import Runtime
 from studio.show import ActionError, Cue, Status
+from ui.messages import Messages
 
 log = logging.getLogger("ui.bridge")
 
@@ -43,6 +45,8 @@ class EngineBridge(QObject):
     def __init__(self, rt: Runtime, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rt = rt
+        self.messages = Messages(self)
+        """The engine's sentences (errors, the link's log) in the console's language."""
         self.message = ""
         self.status: Status = rt.show.status()
         self._alive = True
@@ -92,32 +96,9 @@ class EngineBridge(QObject):
         try:
             self.rt.act(name, **args)
         except ActionError as exc:
-            self.notice.emit(self.explain(exc))
+            self.notice.emit(self.messages.say(exc))
             return False
         return True
-
-    def explain(self, exc: ActionError) -> str:
-        """The engine's refusal in the console's language."""
-        text = str(exc)
-        known = {
-            "the show has already started": self.tr("The show has already started."),
-            "every item is skipped": self.tr("Every item is skipped."),
-            "the show is not running": self.tr("The show is not running."),
-            "already at the first item": self.tr("Already at the first item."),
-            "already on hold": self.tr("Already on hold."),
-            "not on hold": self.tr("Not on hold."),
-            "the speaker's time cannot go below zero": self.tr(
-                "The speaker's time cannot go below zero."
-            ),
-            "that item has already run": self.tr(
-                "That item has already run; it cannot be skipped."
-            ),
-        }
-        if text in known:
-            return known[text]
-        if text.startswith("no item"):
-            return self.tr("There is no such item in the agenda.")
-        return text
 
     def set_message(self, text: str) -> None:
         text = text.strip()
@@ -139,6 +120,6 @@ class EngineBridge(QObject):
         exc = task.exception()
         if isinstance(exc, ObsError):
             if self._alive:
-                self.notice.emit(exc.message)
+                self.notice.emit(self.messages.say(exc))
         elif exc is not None:
             log.error("task %s failed", task.get_name(), exc_info=exc)

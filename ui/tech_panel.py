@@ -220,9 +220,9 @@ class TechPanel(QWidget):
         elif kind == "switch" and isinstance(payload, Switch):
             self._switched(payload)
         elif kind == "log":
-            self.log(str(payload))
+            self.log(self.bridge.messages.say(payload))
         elif kind == "error":
-            self.log(str(payload), error=True)
+            self.log(self.bridge.messages.say(payload), error=True)
 
     def _switched(self, sw: Switch) -> None:
         if sw.already:
@@ -251,7 +251,8 @@ class TechPanel(QWidget):
         }
         set_text(self.state_label, "● " + names[snap.state])
         set_style(self.state_label, f"color: {STATE_COLOR[snap.state]};")
-        error = snap.last_error if snap.state is not LinkState.ONLINE and snap.last_error else ""
+        problem = snap.last_error_message if snap.state is not LinkState.ONLINE else None
+        error = self.bridge.messages.say(problem) if problem is not None else ""
         set_text(self.error_label, error)
         self.error_label.setVisible(bool(error))
         if snap.versions is not None:
@@ -447,7 +448,7 @@ class TechPanel(QWidget):
         try:
             await self.rt.link.output(action)
         except ObsError as exc:
-            self.log(exc.message, error=True)
+            self.log(self.bridge.messages.say(exc), error=True)
             raise
         return True
 

@@ -2,13 +2,18 @@
 
 A transport speaks obs-websocket requests and events (live over obsws-python, or simulated in
 process). Everything above it (guard, client, link) is shared, so both pass the same contract.
+
+Every sentence meant for the operator comes in two forms: the English text (logs, CLI, journal)
+and a stable key with its arguments (`obs.refused` {where}, ...), so the console can say it in its
+own language without the engine knowing about Qt. `LinkMessage` carries both; `ObsError` has
+`.message` plus `.key` and `.params`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
 EventHandler = Callable[[str, dict[str, Any]], None]
 LostHandler = Callable[[str], None]
@@ -20,17 +25,65 @@ OUTPUT_RUNNING = 500
 OUTPUT_NOT_RUNNING = 501
 STUDIO_MODE_NOT_ACTIVE = 506
 
+# Why a transport reports its session lost (the LostHandler's argument); the link says "OBS {why}".
+LOST_CLOSED = "connection closed"
+LOST_CONNECTION = "connection lost"
+LOST_TIMEOUT = "did not answer in time"
+LOST_EXITING = "is shutting down"
+LOST_KEYS = {
+    LOST_CLOSED: "obs.lost_closed",
+    LOST_CONNECTION: "obs.lost_connection",
+    LOST_TIMEOUT: "obs.lost_timeout",
+    LOST_EXITING: "obs.lost_exiting",
+}
+
+
+@dataclass(frozen=True)
+class LinkMessage:
+    """One sentence for the operator: `text` in English, `key` and `args` to translate it.
+
+    An argument may itself be a LinkMessage (e.g. the reason in "Lost OBS: {why}"). An empty key
+    means "no translation known": show `text`.
+    """
+
+    key: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+    text: str = ""
+
+    def __str__(self) -> str:
+        return self.text
+
 
 class ObsError(Exception):
-    """A failure explained in one sentence the operator can act on."""
+    """A failure explained in one sentence the operator can act on.
 
-    def __init__(self, message: str, code: int | None = None) -> None:
+    `message` is the English sentence; `key` and `params` name it for translation (`params`, not
+    `args`: `Exception.args` is the constructor's argument tuple).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        code: int | None = None,
+        *,
+        key: str = "",
+        params: Mapping[str, Any] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
+        self.key = key
+        self.params: dict[str, Any] = dict(params or {})
 
     def __str__(self) -> str:
         return self.message
+
+    @classmethod
+    def from_message(cls, m: LinkMessage, code: int | None = None) -> Self:
+        return cls(m.text, code, key=m.key, params=m.args)
+
+    def as_message(self) -> LinkMessage:
+        return LinkMessage(self.key, self.params, self.message)
 
 
 class ObsUnavailable(ObsError):
@@ -43,6 +96,12 @@ class ObsRequestFailed(ObsError):
 
 class ObsRefused(ObsError):
     """The guard refused a request before it reached OBS."""
+
+
+def lost_message(why: str) -> LinkMessage:
+    """The link's sentence for a lost session ("OBS connection closed"), from a LostHandler's
+    `why`."""
+    return LinkMessage(LOST_KEYS.get(why, "obs.lost"), {"why": why}, f"OBS {why}")
 
 
 class Transport(Protocol):
@@ -112,18 +171,49 @@ class Desired:
     texts: dict[str, str] = field(default_factory=dict)
 
 
-def explain_status(request_type: str, code: int, comment: str | None, data: dict[str, Any]) -> str:
-    """One sentence for a failed request."""
+def status_message(
+    request_type: str, code: int, comment: str | None, data: dict[str, Any]
+) -> LinkMessage:
+    """One sentence for a failed request, with its translation key."""
     if code == RESOURCE_NOT_FOUND:
         name = data.get("sceneName") or data.get("inputName") or ""
         what = "scene" if "sceneName" in data else "input" if "inputName" in data else "resource"
-        return f"OBS has no {what} named «{name}» ({request_type})."
+        key = {"scene": "obs.no_scene", "input": "obs.no_input"}.get(what, "obs.no_resource")
+        return LinkMessage(
+            key,
+            {"name": name, "request": request_type},
+            f"OBS has no {what} named «{name}» ({request_type}).",
+        )
     if code == RESOURCE_ALREADY_EXISTS:
-        return f"OBS already has «{data.get('sceneName') or data.get('inputName')}»."
+        name = data.get("sceneName") or data.get("inputName")
+        return LinkMessage("obs.already_exists", {"name": name}, f"OBS already has «{name}».")
     if code == OUTPUT_RUNNING:
-        return "That output is already running."
+        return LinkMessage("obs.output_running", {}, "That output is already running.")
     if code == OUTPUT_NOT_RUNNING:
-        return "That output is not running."
+        return LinkMessage("obs.output_not_running", {}, "That output is not running.")
     if code == STUDIO_MODE_NOT_ACTIVE:
-        return "Studio mode is off in OBS."
-    return f"OBS refused {request_type} (code {code}{': ' + comment if comment else ''})."
+        return LinkMessage("obs.studio_mode_off", {}, "Studio mode is off in OBS.")
+    if comment:
+        return LinkMessage(
+            "obs.request_failed_comment",
+            {"request": request_type, "code": code, "comment": comment},
+            f"OBS refused {request_type} (code {code}: {comment}).",
+        )
+    return LinkMessage(
+        "obs.request_failed",
+        {"request": request_type, "code": code},
+        f"OBS refused {request_type} (code {code}).",
+    )
+
+
+def explain_status(request_type: str, code: int, comment: str | None, data: dict[str, Any]) -> str:
+    """One sentence for a failed request (English)."""
+    return status_message(request_type, code, comment, data).text
+
+
+def request_failed(
+    request_type: str, code: int, comment: str | None, data: dict[str, Any]
+) -> ObsRequestFailed:
+    """The error for a request OBS answered with a failure status."""
+    m = status_message(request_type, code, comment, data)
+    return ObsRequestFailed(m.text, code, key=m.key, params=m.args)

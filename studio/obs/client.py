@@ -46,7 +46,9 @@ class ObsClient:
         if _major(v.websocket) < 5 or v.rpc < 1:
             raise ObsUnavailable(
                 f"OBS WebSocket {v.websocket} is too old: version 5 or newer is needed "
-                "(OBS 28 or newer)."
+                "(OBS 28 or newer).",
+                key="obs.too_old",
+                params={"version": v.websocket},
             )
         return v
 

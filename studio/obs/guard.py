@@ -23,7 +23,10 @@ class Guard:
 
     def __init__(self, inner: Transport, mode: Mode) -> None:
         if mode is Mode.DRY_RUN and not inner.simulated:
-            raise ObsRefused("Dry-run talks only to simulated OBS; nothing leaves this machine.")
+            raise ObsRefused(
+                "Dry-run talks only to simulated OBS; nothing leaves this machine.",
+                key="guard.dry_run_real_obs",
+            )
         self.inner = inner
         self.mode = mode
         self.refused: list[str] = []
@@ -56,8 +59,11 @@ class Guard:
             self.refused.append(request_type)
             log.warning("guard refused %s in rehearsal", request_type)
             raise ObsRefused(
-                "Rehearsal mode: the stream cannot be started. Nothing was sent to OBS."
+                "Rehearsal mode: the stream cannot be started. Nothing was sent to OBS.",
+                key="guard.rehearsal_stream",
             )
         if request_type == "RequestBatch":
-            raise ObsRefused("Batched requests are not allowed through the guard.")
+            raise ObsRefused(
+                "Batched requests are not allowed through the guard.", key="guard.no_batch"
+            )
         return await self.inner.request(request_type, data)

@@ -5,6 +5,9 @@ OBS is noticed within 2 s), reconnects with backoff capped at 2 s, and on every 
 OBS and re-applies what the current cue wants, unless the technician switched the scene by hand
 since that cue. Automated scene switches are confirmed by OBS's CurrentProgramSceneChanged event
 within 500 ms or reported unconfirmed. The show never waits for any of it.
+
+What it tells the operator ("log" and "error" notifications, `Snapshot.last_error_message`) is a
+`LinkMessage`: the English text plus a key and arguments the console translates.
 """
 
 from __future__ import annotations
@@ -19,14 +22,18 @@ from enum import StrEnum
 from typing import Any
 
 from studio.obs.base import (
+    LOST_CONNECTION,
+    LOST_EXITING,
     Desired,
     Health,
+    LinkMessage,
     ObsError,
     ObsRequestFailed,
     ObsUnavailable,
     OutputStatus,
     Transport,
     Versions,
+    lost_message,
 )
 from studio.obs.client import ObsClient, health_from, output_state_name
 
@@ -61,7 +68,7 @@ class Snapshot:
     """What the link knows of OBS, for the technician panel."""
 
     state: LinkState = LinkState.OFFLINE
-    last_error: str | None = None
+    last_error_message: LinkMessage | None = None
     versions: Versions | None = None
     scenes: list[str] = field(default_factory=list)
     inputs: dict[str, str] = field(default_factory=dict)
@@ -74,6 +81,12 @@ class Snapshot:
     manual_scene: str | None = None
     unconfirmed: Switch | None = None
     outages: int = 0
+
+    @property
+    def last_error(self) -> str | None:
+        """The last connection error in English (`last_error_message` has it for translation)."""
+        m = self.last_error_message
+        return m.text if m is not None else None
 
 
 class ObsLink:
@@ -115,8 +128,9 @@ class ObsLink:
 
     # ---- listeners ----------------------------------------------------------------------------
     def subscribe(self, fn: Listener) -> None:
-        """fn(kind, payload); kinds: state, scenes, program, preview, stream, record, health,
-        switch, override, log, error."""
+        """fn(kind, payload); kinds: state, scenes, program, preview, stream, record, health
+        (payload: the Snapshot), switch (a Switch), override (the Snapshot), log and error (a
+        LinkMessage: English text, key and arguments)."""
         self._listeners.append(fn)
 
     def unsubscribe(self, fn: Listener) -> None:
@@ -130,15 +144,20 @@ class ObsLink:
             except Exception:  # a broken view must not take the link down
                 log.exception("listener failed on %s", kind)
 
-    def _log(self, text: str) -> None:
+    def _log(self, key: str, args: dict[str, Any], text: str) -> None:
         log.info("%s", text)
-        self._emit("log", text)
+        self._emit("log", LinkMessage(key, args, text))
 
-    def _set_state(self, state: LinkState, error: str | None = None) -> None:
-        changed = state != self.snap.state or (error and error != self.snap.last_error)
+    def _error(self, exc: ObsError) -> None:
+        self._emit("error", exc.as_message())
+
+    def _set_state(self, state: LinkState, error: LinkMessage | None = None) -> None:
+        changed = state != self.snap.state or (
+            error is not None and error.text != self.snap.last_error
+        )
         self.snap.state = state
-        if error:
-            self.snap.last_error = error
+        if error is not None:
+            self.snap.last_error_message = error
         if changed:
             self._emit("state", self.snap)
 
@@ -181,8 +200,10 @@ class ObsLink:
             except ObsError as exc:
                 with contextlib.suppress(ObsError):
                     await self.transport.close()
-                self._set_state(LinkState.OFFLINE if first else LinkState.RECONNECTING, exc.message)
-                self._emit("error", exc.message)
+                self._set_state(
+                    LinkState.OFFLINE if first else LinkState.RECONNECTING, exc.as_message()
+                )
+                self._error(exc)
                 await self._sleep(backoff)
                 backoff = min(backoff * 2, self.backoff_cap)
                 continue
@@ -191,7 +212,10 @@ class ObsLink:
             await self._watch()
             if self._stopping:
                 break
-            self._went_down(self.snap.last_error or "connection lost")
+            self._went_down(
+                self.snap.last_error_message
+                or LinkMessage("link.connection_lost", {}, LOST_CONNECTION)
+            )
             with contextlib.suppress(ObsError):
                 await self.transport.close()
         self._set_state(LinkState.STOPPED)
@@ -211,14 +235,18 @@ class ObsLink:
         self.snap.preview = await self.client.preview_scene() if self.snap.studio_mode else None
         self.snap.stream = await self.client.stream_status()
         self.snap.record = await self.client.record_status()
-        self.snap.last_error = None
+        self.snap.last_error_message = None
         if self._down_since is not None:
             down = time.monotonic() - self._down_since
             self._record("obs_back", {"down_s": round(down, 3)})
-            self._log(f"OBS is back after {down:.1f} s")
+            self._log("link.back", {"seconds": down}, f"OBS is back after {down:.1f} s")
             self._down_since = None
         else:
-            self._log(f"Connected to OBS {versions.obs} (obs-websocket {versions.websocket})")
+            self._log(
+                "link.connected",
+                {"obs": versions.obs, "websocket": versions.websocket},
+                f"Connected to OBS {versions.obs} (obs-websocket {versions.websocket})",
+            )
         self._set_state(LinkState.ONLINE)
         for kind in ("program", "preview", "stream", "record"):
             self._emit(kind, self.snap)
@@ -243,10 +271,12 @@ class ObsLink:
             try:
                 await asyncio.wait_for(self._poll_health(), self.heartbeat_timeout)
             except TimeoutError:
-                self.snap.last_error = "OBS stopped answering (heartbeat timed out)"
+                self.snap.last_error_message = LinkMessage(
+                    "link.heartbeat_timeout", {}, "OBS stopped answering (heartbeat timed out)"
+                )
                 return
             except ObsUnavailable as exc:
-                self.snap.last_error = exc.message
+                self.snap.last_error_message = exc.as_message()
                 return
             except ObsError as exc:
                 log.debug("health poll failed: %s", exc)
@@ -285,14 +315,14 @@ class ObsLink:
 
     def _on_lost(self, why: str) -> None:
         if not self._lost.is_set():
-            self.snap.last_error = f"OBS {why}"
+            self.snap.last_error_message = lost_message(why)
             self._lost.set()
 
-    def _went_down(self, why: str) -> None:
+    def _went_down(self, why: LinkMessage) -> None:
         self.snap.outages += 1
         self._down_since = time.monotonic()
-        self._record("obs_lost", {"why": why})
-        self._log(f"Lost OBS: {why}")
+        self._record("obs_lost", {"why": why.text})
+        self._log("link.lost", {"why": why}, f"Lost OBS: {why.text}")
         for _t0, fut in self._pending.values():
             if not fut.done():
                 fut.cancel()
@@ -316,7 +346,11 @@ class ObsLink:
             new = replace(old, active=bool(data.get("outputActive")), state=state)
             setattr(self.snap, key, new)
             self._record(f"{key}_state", {"state": state})
-            self._log(f"{key.title()}: {state}")
+            self._log(
+                "link.stream_state" if key == "stream" else "link.record_state",
+                {"state": state},
+                f"{key.title()}: {state}",
+            )
             self._emit(key, self.snap)
         elif event_type in (
             "SceneCreated",
@@ -328,8 +362,8 @@ class ObsLink:
         ):
             asyncio.get_running_loop().create_task(self._refresh_quietly())
         elif event_type == "ExitStarted":
-            self._log("OBS is shutting down")
-            self._on_lost("is shutting down")
+            self._log("link.obs_exiting", {}, "OBS is shutting down")
+            self._on_lost(LOST_EXITING)
 
     async def _refresh_quietly(self) -> None:
         with contextlib.suppress(ObsError):
@@ -354,7 +388,9 @@ class ObsLink:
             # switching to the same scene later is still seen): respect it until the next cue.
             self.snap.manual_scene = scene
             self._record("manual_override", {"scene": scene, "source": "obs"})
-            self._log(f"Scene switched by hand in OBS: {scene}")
+            self._log(
+                "link.manual_in_obs", {"scene": scene}, f"Scene switched by hand in OBS: {scene}"
+            )
             self._emit("override", self.snap)
         self._emit("program", self.snap)
 
@@ -404,7 +440,7 @@ class ObsLink:
         try:
             await self.client.set_text(input_name, text)
         except ObsError as exc:
-            self._emit("error", exc.message)
+            self._error(exc)
             return False
         self._last_texts[input_name] = text
         return True
@@ -437,7 +473,7 @@ class ObsLink:
             await self.client.set_program_scene(scene)
         except ObsError as exc:
             self._pending.pop(scene, None)
-            self._emit("error", exc.message)
+            self._error(exc)
             self._record("switch_failed", {"scene": scene, "cue": cue_seq, "error": exc.message})
             result = Switch(scene, cue_seq, False, None)
             self.snap.unconfirmed = result
@@ -455,9 +491,12 @@ class ObsLink:
             self._pending.pop(scene, None)
             result = Switch(scene, cue_seq, False, None)
             self.snap.unconfirmed = result
+            ms = round(self.confirm_timeout * 1000)
             self._log(
+                "link.not_confirmed",
+                {"scene": scene, "ms": ms},
                 f"Scene switch to {scene} NOT confirmed by OBS within "
-                f"{self.confirm_timeout * 1000:.0f} ms"
+                f"{self.confirm_timeout * 1000:.0f} ms",
             )
         log.info(
             "switch to %s: confirmed=%s latency_ms=%s",
@@ -506,5 +545,5 @@ class ObsLink:
         try:
             await getattr(self.client, action)()
         except ObsRequestFailed as exc:
-            self._emit("error", exc.message)
+            self._error(exc)
             raise

@@ -22,11 +22,14 @@ from obsws_python.error import OBSSDKError, OBSSDKRequestError, OBSSDKTimeoutErr
 from websocket import WebSocketException, WebSocketTimeoutException
 
 from studio.obs.base import (
+    LOST_CLOSED,
+    LOST_CONNECTION,
+    LOST_TIMEOUT,
     EventHandler,
+    LinkMessage,
     LostHandler,
-    ObsRequestFailed,
     ObsUnavailable,
-    explain_status,
+    request_failed,
 )
 
 log = logging.getLogger("studio.obs.live")
@@ -122,7 +125,7 @@ class LiveObs:
                 host=self.host, port=self.port, password=self._password, timeout=self.timeout
             )
         except Exception as exc:
-            raise ObsUnavailable(self._explain_connect(exc, where)) from None
+            raise ObsUnavailable.from_message(self._explain_connect(exc, where)) from None
         try:
             events = obsws.EventClient(
                 host=self.host,
@@ -133,7 +136,7 @@ class LiveObs:
             )
         except Exception as exc:
             _quiet_close(req)
-            raise ObsUnavailable(self._explain_connect(exc, where)) from None
+            raise ObsUnavailable.from_message(self._explain_connect(exc, where)) from None
         self._generation += 1
         generation = self._generation
         events.callback.register(self._callbacks())
@@ -143,48 +146,83 @@ class LiveObs:
         ).start()
         log.info("connected to OBS at %s", where)
 
-    def _explain_connect(self, exc: BaseException, where: str) -> str:
+    def _explain_connect(self, exc: BaseException, where: str) -> LinkMessage:
+        at = {"where": where}
         if isinstance(exc, ConnectionRefusedError):
-            return (
+            return LinkMessage(
+                "obs.refused",
+                at,
                 f"OBS is not reachable at {where}: connection refused "
-                "(is OBS running with its WebSocket server on?)."
+                "(is OBS running with its WebSocket server on?).",
             )
         if isinstance(exc, OBSSDKTimeoutError | TimeoutError | WebSocketTimeoutException):
-            return f"OBS at {where} did not answer in time (is it frozen?)."
+            return LinkMessage(
+                "obs.timeout", at, f"OBS at {where} did not answer in time (is it frozen?)."
+            )
         if isinstance(exc, OBSSDKError):
             text = str(exc)
             if "no password" in text:
-                return (
-                    f"OBS at {where} asks for a password and none is set (OBS_WEBSOCKET_PASSWORD)."
+                return LinkMessage(
+                    "obs.no_password",
+                    at,
+                    f"OBS at {where} asks for a password and none is set (OBS_WEBSOCKET_PASSWORD).",
                 )
-            return f"OBS at {where} refused the connection: wrong WebSocket password?"
+            return LinkMessage(
+                "obs.bad_password",
+                at,
+                f"OBS at {where} refused the connection: wrong WebSocket password?",
+            )
         if isinstance(exc, WebSocketException):
-            return f"OBS at {where} closed the connection: wrong WebSocket password?"
+            return LinkMessage(
+                "obs.closed_on_connect",
+                at,
+                f"OBS at {where} closed the connection: wrong WebSocket password?",
+            )
         if isinstance(exc, json.JSONDecodeError | KeyError | ValueError):
-            return f"The server at {where} does not speak obs-websocket 5 (OBS 28 or newer needed)."
+            return LinkMessage(
+                "obs.not_v5",
+                at,
+                f"The server at {where} does not speak obs-websocket 5 (OBS 28 or newer needed).",
+            )
         if isinstance(exc, OSError):
-            return f"OBS is not reachable at {where}: {exc.strerror or exc}."
-        return f"Could not connect to OBS at {where}: {type(exc).__name__}."
+            why = exc.strerror or str(exc)
+            return LinkMessage(
+                "obs.unreachable",
+                {"where": where, "why": why},
+                f"OBS is not reachable at {where}: {why}.",
+            )
+        name = type(exc).__name__
+        return LinkMessage(
+            "obs.connect_failed",
+            {"where": where, "error": name},
+            f"Could not connect to OBS at {where}: {name}.",
+        )
 
     def _request_sync(self, request_type: str, data: dict[str, Any] | None) -> dict[str, Any]:
         req = self._req
+        where = f"{self.host}:{self.port}"
         if req is None:
-            raise ObsUnavailable(f"Not connected to OBS at {self.host}:{self.port}.")
+            raise ObsUnavailable(
+                f"Not connected to OBS at {where}.",
+                key="obs.not_connected",
+                params={"where": where},
+            )
         try:
             result = req.send(request_type, data or None, raw=True)
         except OBSSDKRequestError as exc:
-            raise ObsRequestFailed(
-                explain_status(request_type, exc.code, None, data or {}), exc.code
-            ) from None
+            raise request_failed(request_type, exc.code, None, data or {}) from None
         except Exception as exc:
-            why = (
-                "did not answer in time"
-                if isinstance(exc, OBSSDKTimeoutError | TimeoutError | WebSocketTimeoutException)
-                else "connection lost"
+            timed_out = isinstance(
+                exc, OBSSDKTimeoutError | TimeoutError | WebSocketTimeoutException
             )
+            why = LOST_TIMEOUT if timed_out else LOST_CONNECTION
             self._drop_sync()
             self._report_lost(why)
-            raise ObsUnavailable(f"OBS at {self.host}:{self.port}: {why}.") from None
+            raise ObsUnavailable(
+                f"OBS at {where}: {why}.",
+                key="obs.request_timeout" if timed_out else "obs.request_lost",
+                params={"where": where},
+            ) from None
         return dict(result or {})
 
     def _drop_sync(self) -> None:
@@ -199,7 +237,7 @@ class LiveObs:
     def _watch(self, events: obsws.EventClient, generation: int) -> None:
         events.worker.join()
         if generation == self._generation:
-            self._report_lost("connection closed")
+            self._report_lost(LOST_CLOSED)
 
     def _report_lost(self, why: str) -> None:
         loop = self._loop

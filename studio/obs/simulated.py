@@ -14,6 +14,7 @@ import uuid
 from typing import Any
 
 from studio.obs.base import (
+    LOST_CLOSED,
     OUTPUT_NOT_RUNNING,
     OUTPUT_RUNNING,
     RESOURCE_ALREADY_EXISTS,
@@ -23,7 +24,7 @@ from studio.obs.base import (
     LostHandler,
     ObsRequestFailed,
     ObsUnavailable,
-    explain_status,
+    request_failed,
 )
 
 OUTPUT_DELAY = 0.05  # seconds spent in starting/stopping, as real outputs take a moment
@@ -74,7 +75,7 @@ class SimulatedObs:
     async def connect(self) -> None:
         await asyncio.sleep(0)
         if not self.alive:
-            raise ObsUnavailable("Simulated OBS is down.")
+            raise ObsUnavailable("Simulated OBS is down.", key="obs.simulated_down")
         self._connected = True
 
     async def close(self) -> None:
@@ -86,7 +87,7 @@ class SimulatedObs:
         self.alive = False
         if self._connected:
             self._connected = False
-            asyncio.get_running_loop().call_soon(self._on_lost, "connection closed")
+            asyncio.get_running_loop().call_soon(self._on_lost, LOST_CLOSED)
 
     def revive(self) -> None:
         self.alive = True
@@ -102,16 +103,23 @@ class SimulatedObs:
     ) -> dict[str, Any]:
         data = dict(data or {})
         if not self._connected:
-            raise ObsUnavailable("Not connected to simulated OBS.")
+            raise ObsUnavailable(
+                "Not connected to simulated OBS.", key="obs.simulated_not_connected"
+            )
         self.requests.append((request_type, data))
         await asyncio.sleep(0)
         handler = getattr(self, f"_r_{request_type}", None)
         if handler is None:
-            raise ObsRequestFailed(f"OBS does not know the request {request_type}.", 204)
+            raise ObsRequestFailed(
+                f"OBS does not know the request {request_type}.",
+                204,
+                key="obs.unknown_request",
+                params={"request": request_type},
+            )
         return handler(data) or {}
 
     def _fail(self, request_type: str, code: int, data: dict[str, Any]) -> ObsRequestFailed:
-        return ObsRequestFailed(explain_status(request_type, code, None, data), code)
+        return request_failed(request_type, code, None, data)
 
     def _need_scene(self, request_type: str, data: dict[str, Any]) -> str:
         name = data.get("sceneName")

@@ -119,7 +119,8 @@ def _restore_doctype(path: Path) -> None:
 def update() -> None:
     """Merge the code's source strings into every catalogue."""
     _run_lupdate([ts_path(lang) for lang in LANGUAGES])
-    fill_english(ts_path("en"))
+    if fill_english(ts_path("en")):
+        _run_lupdate([ts_path("en")])  # back to lupdate's own layout, so diffs stay small
 
 
 def untracked() -> list[str]:

@@ -103,45 +103,6 @@ Resume it where it stopped?</translation>
     </message>
 </context>
 <context>
-    <name>EngineBridge</name>
-    <message>
-        <source>The show has already started.</source>
-        <translation>The show has already started.</translation>
-    </message>
-    <message>
-        <source>Every item is skipped.</source>
-        <translation>Every item is skipped.</translation>
-    </message>
-    <message>
-        <source>The show is not running.</source>
-        <translation>The show is not running.</translation>
-    </message>
-    <message>
-        <source>Already at the first item.</source>
-        <translation>Already at the first item.</translation>
-    </message>
-    <message>
-        <source>Already on hold.</source>
-        <translation>Already on hold.</translation>
-    </message>
-    <message>
-        <source>Not on hold.</source>
-        <translation>Not on hold.</translation>
-    </message>
-    <message>
-        <source>The speaker&apos;s time cannot go below zero.</source>
-        <translation>The speaker&apos;s time cannot go below zero.</translation>
-    </message>
-    <message>
-        <source>That item has already run; it cannot be skipped.</source>
-        <translation>That item has already run; it cannot be skipped.</translation>
-    </message>
-    <message>
-        <source>There is no such item in the agenda.</source>
-        <translation>There is no such item in the agenda.</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <source>The show has not started: press Start (F5).</source>
@@ -434,6 +395,237 @@ Resume it where it stopped?</translation>
     <message>
         <source>Keep running</source>
         <translation>Keep running</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>starting</source>
+        <translation>starting</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>started</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>stopping</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>reconnecting</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>OBS is not reachable at {where}: connection refused (is OBS running with its WebSocket server on?).</source>
+        <translation>OBS is not reachable at {where}: connection refused (is OBS running with its WebSocket server on?).</translation>
+    </message>
+    <message>
+        <source>OBS at {where} did not answer in time (is it frozen?).</source>
+        <translation>OBS at {where} did not answer in time (is it frozen?).</translation>
+    </message>
+    <message>
+        <source>OBS at {where} asks for a password and none is set (OBS_WEBSOCKET_PASSWORD).</source>
+        <translation>OBS at {where} asks for a password and none is set (OBS_WEBSOCKET_PASSWORD).</translation>
+    </message>
+    <message>
+        <source>OBS at {where} refused the connection: wrong WebSocket password?</source>
+        <translation>OBS at {where} refused the connection: wrong WebSocket password?</translation>
+    </message>
+    <message>
+        <source>OBS at {where} closed the connection: wrong WebSocket password?</source>
+        <translation>OBS at {where} closed the connection: wrong WebSocket password?</translation>
+    </message>
+    <message>
+        <source>The server at {where} does not speak obs-websocket 5 (OBS 28 or newer needed).</source>
+        <translation>The server at {where} does not speak obs-websocket 5 (OBS 28 or newer needed).</translation>
+    </message>
+    <message>
+        <source>OBS is not reachable at {where}: {why}.</source>
+        <translation>OBS is not reachable at {where}: {why}.</translation>
+    </message>
+    <message>
+        <source>Could not connect to OBS at {where}: {error}.</source>
+        <translation>Could not connect to OBS at {where}: {error}.</translation>
+    </message>
+    <message>
+        <source>OBS WebSocket {version} is too old: version 5 or newer is needed (OBS 28 or newer).</source>
+        <translation>OBS WebSocket {version} is too old: version 5 or newer is needed (OBS 28 or newer).</translation>
+    </message>
+    <message>
+        <source>Not connected to OBS at {where}.</source>
+        <translation>Not connected to OBS at {where}.</translation>
+    </message>
+    <message>
+        <source>OBS at {where}: did not answer in time.</source>
+        <translation>OBS at {where}: did not answer in time.</translation>
+    </message>
+    <message>
+        <source>OBS at {where}: connection lost.</source>
+        <translation>OBS at {where}: connection lost.</translation>
+    </message>
+    <message>
+        <source>Simulated OBS is down.</source>
+        <translation>Simulated OBS is down.</translation>
+    </message>
+    <message>
+        <source>Not connected to simulated OBS.</source>
+        <translation>Not connected to simulated OBS.</translation>
+    </message>
+    <message>
+        <source>OBS does not know the request {request}.</source>
+        <translation>OBS does not know the request {request}.</translation>
+    </message>
+    <message>
+        <source>OBS has no scene named «{name}» ({request}).</source>
+        <translation>OBS has no scene named «{name}» ({request}).</translation>
+    </message>
+    <message>
+        <source>OBS has no input named «{name}» ({request}).</source>
+        <translation>OBS has no input named «{name}» ({request}).</translation>
+    </message>
+    <message>
+        <source>OBS has no resource named «{name}» ({request}).</source>
+        <translation>OBS has no resource named «{name}» ({request}).</translation>
+    </message>
+    <message>
+        <source>OBS already has «{name}».</source>
+        <translation>OBS already has «{name}».</translation>
+    </message>
+    <message>
+        <source>That output is already running.</source>
+        <translation>That output is already running.</translation>
+    </message>
+    <message>
+        <source>That output is not running.</source>
+        <translation>That output is not running.</translation>
+    </message>
+    <message>
+        <source>Studio mode is off in OBS.</source>
+        <translation>Studio mode is off in OBS.</translation>
+    </message>
+    <message>
+        <source>OBS refused {request} (code {code}).</source>
+        <translation>OBS refused {request} (code {code}).</translation>
+    </message>
+    <message>
+        <source>OBS refused {request} (code {code}: {comment}).</source>
+        <translation>OBS refused {request} (code {code}: {comment}).</translation>
+    </message>
+    <message>
+        <source>OBS connection closed</source>
+        <translation>OBS connection closed</translation>
+    </message>
+    <message>
+        <source>OBS connection lost</source>
+        <translation>OBS connection lost</translation>
+    </message>
+    <message>
+        <source>OBS did not answer in time</source>
+        <translation>OBS did not answer in time</translation>
+    </message>
+    <message>
+        <source>OBS is shutting down</source>
+        <translation>OBS is shutting down</translation>
+    </message>
+    <message>
+        <source>OBS {why}</source>
+        <translation>OBS {why}</translation>
+    </message>
+    <message>
+        <source>Dry-run talks only to simulated OBS; nothing leaves this machine.</source>
+        <translation>Dry-run talks only to simulated OBS; nothing leaves this machine.</translation>
+    </message>
+    <message>
+        <source>Rehearsal mode: the stream cannot be started. Nothing was sent to OBS.</source>
+        <translation>Rehearsal mode: the stream cannot be started. Nothing was sent to OBS.</translation>
+    </message>
+    <message>
+        <source>Batched requests are not allowed through the guard.</source>
+        <translation>Batched requests are not allowed through the guard.</translation>
+    </message>
+    <message>
+        <source>Connected to OBS {obs} (obs-websocket {websocket})</source>
+        <translation>Connected to OBS {obs} (obs-websocket {websocket})</translation>
+    </message>
+    <message>
+        <source>OBS is back after {seconds:.1f} s</source>
+        <translation>OBS is back after {seconds:.1f} s</translation>
+    </message>
+    <message>
+        <source>Lost OBS: {why}</source>
+        <translation>Lost OBS: {why}</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>connection lost</translation>
+    </message>
+    <message>
+        <source>OBS stopped answering (heartbeat timed out)</source>
+        <translation>OBS stopped answering (heartbeat timed out)</translation>
+    </message>
+    <message>
+        <source>Stream: {state}</source>
+        <translation>Stream: {state}</translation>
+    </message>
+    <message>
+        <source>Record: {state}</source>
+        <translation>Record: {state}</translation>
+    </message>
+    <message>
+        <source>Scene switched by hand in OBS: {scene}</source>
+        <translation>Scene switched by hand in OBS: {scene}</translation>
+    </message>
+    <message>
+        <source>Scene switch to {scene} NOT confirmed by OBS within {ms} ms</source>
+        <translation>Scene switch to {scene} NOT confirmed by OBS within {ms} ms</translation>
+    </message>
+    <message>
+        <source>The show has already started.</source>
+        <translation>The show has already started.</translation>
+    </message>
+    <message>
+        <source>Every item is skipped.</source>
+        <translation>Every item is skipped.</translation>
+    </message>
+    <message>
+        <source>The show is not running.</source>
+        <translation>The show is not running.</translation>
+    </message>
+    <message>
+        <source>Already at the first item.</source>
+        <translation>Already at the first item.</translation>
+    </message>
+    <message>
+        <source>There is no item «{item}» in the agenda.</source>
+        <translation>There is no item «{item}» in the agenda.</translation>
+    </message>
+    <message>
+        <source>Already on hold.</source>
+        <translation>Already on hold.</translation>
+    </message>
+    <message>
+        <source>Not on hold.</source>
+        <translation>Not on hold.</translation>
+    </message>
+    <message>
+        <source>The speaker&apos;s time cannot go below zero.</source>
+        <translation>The speaker&apos;s time cannot go below zero.</translation>
+    </message>
+    <message>
+        <source>That item has already run; it cannot be skipped.</source>
+        <translation>That item has already run; it cannot be skipped.</translation>
+    </message>
+    <message>
+        <source>Unknown action «{name}».</source>
+        <translation>Unknown action «{name}».</translation>
     </message>
 </context>
 <context>

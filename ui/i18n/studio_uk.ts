@@ -104,45 +104,6 @@ Resume it where it stopped?</source>
     </message>
 </context>
 <context>
-    <name>EngineBridge</name>
-    <message>
-        <source>The show has already started.</source>
-        <translation>Захід уже почався.</translation>
-    </message>
-    <message>
-        <source>Every item is skipped.</source>
-        <translation>Усі пункти пропущено.</translation>
-    </message>
-    <message>
-        <source>The show is not running.</source>
-        <translation>Захід зараз не триває.</translation>
-    </message>
-    <message>
-        <source>Already at the first item.</source>
-        <translation>Це вже перший пункт.</translation>
-    </message>
-    <message>
-        <source>Already on hold.</source>
-        <translation>Уже на паузі.</translation>
-    </message>
-    <message>
-        <source>Not on hold.</source>
-        <translation>Паузи немає.</translation>
-    </message>
-    <message>
-        <source>The speaker&apos;s time cannot go below zero.</source>
-        <translation>Час спікера не може бути менше нуля.</translation>
-    </message>
-    <message>
-        <source>That item has already run; it cannot be skipped.</source>
-        <translation>Цей пункт уже відбувся; пропустити його не можна.</translation>
-    </message>
-    <message>
-        <source>There is no such item in the agenda.</source>
-        <translation>У програмі немає такого пункту.</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <source>The show has not started: press Start (F5).</source>
@@ -435,6 +396,237 @@ Resume it where it stopped?</source>
     <message>
         <source>Keep running</source>
         <translation>Не закривати</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>starting</source>
+        <translation>запускається</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>працює</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>зупиняється</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>зупинено</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>перепідключається</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>на паузі</translation>
+    </message>
+    <message>
+        <source>OBS is not reachable at {where}: connection refused (is OBS running with its WebSocket server on?).</source>
+        <translation>OBS недоступний за адресою {where}: з’єднання відхилено (чи запущено OBS з увімкненим сервером WebSocket?).</translation>
+    </message>
+    <message>
+        <source>OBS at {where} did not answer in time (is it frozen?).</source>
+        <translation>OBS за адресою {where} не відповів вчасно (чи не завис він?).</translation>
+    </message>
+    <message>
+        <source>OBS at {where} asks for a password and none is set (OBS_WEBSOCKET_PASSWORD).</source>
+        <translation>OBS за адресою {where} просить пароль, а його не задано (OBS_WEBSOCKET_PASSWORD).</translation>
+    </message>
+    <message>
+        <source>OBS at {where} refused the connection: wrong WebSocket password?</source>
+        <translation>OBS за адресою {where} відхилив підключення: неправильний пароль WebSocket?</translation>
+    </message>
+    <message>
+        <source>OBS at {where} closed the connection: wrong WebSocket password?</source>
+        <translation>OBS за адресою {where} розірвав з’єднання: неправильний пароль WebSocket?</translation>
+    </message>
+    <message>
+        <source>The server at {where} does not speak obs-websocket 5 (OBS 28 or newer needed).</source>
+        <translation>Сервер за адресою {where} не підтримує obs-websocket 5 (потрібен OBS 28 або новіший).</translation>
+    </message>
+    <message>
+        <source>OBS is not reachable at {where}: {why}.</source>
+        <translation>OBS недоступний за адресою {where}: {why}.</translation>
+    </message>
+    <message>
+        <source>Could not connect to OBS at {where}: {error}.</source>
+        <translation>Не вдалося підключитися до OBS за адресою {where}: {error}.</translation>
+    </message>
+    <message>
+        <source>OBS WebSocket {version} is too old: version 5 or newer is needed (OBS 28 or newer).</source>
+        <translation>OBS WebSocket {version} застарий: потрібна версія 5 або новіша (OBS 28 або новіший).</translation>
+    </message>
+    <message>
+        <source>Not connected to OBS at {where}.</source>
+        <translation>Немає підключення до OBS за адресою {where}.</translation>
+    </message>
+    <message>
+        <source>OBS at {where}: did not answer in time.</source>
+        <translation>OBS за адресою {where} не відповів вчасно.</translation>
+    </message>
+    <message>
+        <source>OBS at {where}: connection lost.</source>
+        <translation>OBS за адресою {where}: з’єднання втрачено.</translation>
+    </message>
+    <message>
+        <source>Simulated OBS is down.</source>
+        <translation>Імітований OBS не працює.</translation>
+    </message>
+    <message>
+        <source>Not connected to simulated OBS.</source>
+        <translation>Немає підключення до імітованого OBS.</translation>
+    </message>
+    <message>
+        <source>OBS does not know the request {request}.</source>
+        <translation>OBS не знає запиту {request}.</translation>
+    </message>
+    <message>
+        <source>OBS has no scene named «{name}» ({request}).</source>
+        <translation>В OBS немає сцени «{name}» ({request}).</translation>
+    </message>
+    <message>
+        <source>OBS has no input named «{name}» ({request}).</source>
+        <translation>В OBS немає джерела «{name}» ({request}).</translation>
+    </message>
+    <message>
+        <source>OBS has no resource named «{name}» ({request}).</source>
+        <translation>В OBS немає ресурсу «{name}» ({request}).</translation>
+    </message>
+    <message>
+        <source>OBS already has «{name}».</source>
+        <translation>В OBS уже є «{name}».</translation>
+    </message>
+    <message>
+        <source>That output is already running.</source>
+        <translation>Цей вивід OBS уже запущено.</translation>
+    </message>
+    <message>
+        <source>That output is not running.</source>
+        <translation>Цей вивід OBS не запущено.</translation>
+    </message>
+    <message>
+        <source>Studio mode is off in OBS.</source>
+        <translation>В OBS вимкнено студійний режим.</translation>
+    </message>
+    <message>
+        <source>OBS refused {request} (code {code}).</source>
+        <translation>OBS відхилив запит {request} (код {code}).</translation>
+    </message>
+    <message>
+        <source>OBS refused {request} (code {code}: {comment}).</source>
+        <translation>OBS відхилив запит {request} (код {code}: {comment}).</translation>
+    </message>
+    <message>
+        <source>OBS connection closed</source>
+        <translation>З’єднання з OBS закрито</translation>
+    </message>
+    <message>
+        <source>OBS connection lost</source>
+        <translation>З’єднання з OBS втрачено</translation>
+    </message>
+    <message>
+        <source>OBS did not answer in time</source>
+        <translation>OBS не відповів вчасно</translation>
+    </message>
+    <message>
+        <source>OBS is shutting down</source>
+        <translation>OBS завершує роботу</translation>
+    </message>
+    <message>
+        <source>OBS {why}</source>
+        <translation>OBS: {why}</translation>
+    </message>
+    <message>
+        <source>Dry-run talks only to simulated OBS; nothing leaves this machine.</source>
+        <translation>Прогін працює лише з імітованим OBS; нічого не виходить за межі цього комп’ютера.</translation>
+    </message>
+    <message>
+        <source>Rehearsal mode: the stream cannot be started. Nothing was sent to OBS.</source>
+        <translation>Режим репетиції: трансляцію запустити не можна. До OBS нічого не надіслано.</translation>
+    </message>
+    <message>
+        <source>Batched requests are not allowed through the guard.</source>
+        <translation>Захист ефіру не пропускає пакетні запити.</translation>
+    </message>
+    <message>
+        <source>Connected to OBS {obs} (obs-websocket {websocket})</source>
+        <translation>Підключено до OBS {obs} (obs-websocket {websocket})</translation>
+    </message>
+    <message>
+        <source>OBS is back after {seconds:.1f} s</source>
+        <translation>OBS знову на зв’язку через {seconds:.1f} с</translation>
+    </message>
+    <message>
+        <source>Lost OBS: {why}</source>
+        <translation>Зв’язок з OBS втрачено. {why}</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>з’єднання втрачено</translation>
+    </message>
+    <message>
+        <source>OBS stopped answering (heartbeat timed out)</source>
+        <translation>OBS перестав відповідати (контрольний запит залишився без відповіді)</translation>
+    </message>
+    <message>
+        <source>Stream: {state}</source>
+        <translation>Трансляція: {state}</translation>
+    </message>
+    <message>
+        <source>Record: {state}</source>
+        <translation>Запис: {state}</translation>
+    </message>
+    <message>
+        <source>Scene switched by hand in OBS: {scene}</source>
+        <translation>Сцену перемкнули вручну в OBS: {scene}</translation>
+    </message>
+    <message>
+        <source>Scene switch to {scene} NOT confirmed by OBS within {ms} ms</source>
+        <translation>OBS НЕ підтвердив перемикання на сцену {scene} протягом {ms} мс</translation>
+    </message>
+    <message>
+        <source>The show has already started.</source>
+        <translation>Захід уже почався.</translation>
+    </message>
+    <message>
+        <source>Every item is skipped.</source>
+        <translation>Усі пункти пропущено.</translation>
+    </message>
+    <message>
+        <source>The show is not running.</source>
+        <translation>Захід зараз не триває.</translation>
+    </message>
+    <message>
+        <source>Already at the first item.</source>
+        <translation>Це вже перший пункт.</translation>
+    </message>
+    <message>
+        <source>There is no item «{item}» in the agenda.</source>
+        <translation>У програмі немає пункту «{item}».</translation>
+    </message>
+    <message>
+        <source>Already on hold.</source>
+        <translation>Уже на паузі.</translation>
+    </message>
+    <message>
+        <source>Not on hold.</source>
+        <translation>Паузи немає.</translation>
+    </message>
+    <message>
+        <source>The speaker&apos;s time cannot go below zero.</source>
+        <translation>Час спікера не може бути менше нуля.</translation>
+    </message>
+    <message>
+        <source>That item has already run; it cannot be skipped.</source>
+        <translation>Цей пункт уже відбувся; пропустити його не можна.</translation>
+    </message>
+    <message>
+        <source>Unknown action «{name}».</source>
+        <translation>Невідома дія «{name}».</translation>
     </message>
 </context>
 <context>

@@ -19,9 +19,16 @@ class Clock(Protocol):
         """Epoch seconds."""
         ...
 
+    @property
+    def rate(self) -> float:
+        """Show seconds per real second (0 for a clock that only moves when told)."""
+        ...
+
 
 class SystemClock:
     """Real time: wall clock anchored once, advanced by the monotonic clock."""
+
+    rate = 1.0
 
     def __init__(self) -> None:
         self._wall0 = time.time()
@@ -33,6 +40,8 @@ class SystemClock:
 
 class SimClock:
     """A clock that moves only when told to: for tests and headless rehearsals."""
+
+    rate = 0.0
 
     def __init__(self, start: float) -> None:
         self._now = float(start)
@@ -64,6 +73,10 @@ class PacedClock:
 
     def now(self) -> float:
         return self._start + self._offset + (time.monotonic() - self._mono0) * self.speed
+
+    @property
+    def rate(self) -> float:
+        return self.speed
 
     def jump(self, seconds: float) -> None:
         """Skip ahead, e.g. to the planned start of the show in a rehearsal."""

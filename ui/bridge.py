@@ -3,29 +3,59 @@
 Windows never poke each other: they listen here. Operator actions go through `act` (an engine
 refusal becomes a translated sentence for the status bar, never a traceback), OBS calls through
 `spawn` (an asyncio task on the qasync loop, so the UI never waits for OBS; an OBS error becomes
-a translated sentence too, through `messages`), and a ~5 Hz QTimer asks the show for its status
-once per refresh and hands the same `Status` to every view. Timers are derived by the engine from
-its clock; nothing here counts.
+a translated sentence too, through `messages`), and a single-shot QTimer asks the show for its
+status and hands the same `Status` to every view. The timer is aimed at the next instant any shown
+figure changes (the countdown's next second, the clock's, the offset's, the overtime flash), so a
+second changes on screen within a few milliseconds of clock truth while the console sleeps in
+between. Timers are derived by the engine from its clock; nothing here counts.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import time
 from collections.abc import Coroutine
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from studio.obs.base import ObsError
 from studio.runtime import Runtime
-from studio.show import ActionError, Cue, Status
+from studio.show import ActionError, Cue, Phase, Status
 from ui.messages import Messages
 
 log = logging.getLogger("ui.bridge")
 
-REFRESH_MS = 200
+REFRESH_MS = 200  # for clocks that only move when told (tests): no instant to aim at
+MAX_WAIT_MS = 1000
+AIM_AFTER_MS = 2  # land just after the boundary, never just before it
+
+
+def _until_next_whole(value: float, falling: bool) -> float:
+    """Show seconds until `value` (moving at one per second) next crosses a whole number."""
+    part = value - math.floor(value)
+    if falling:
+        return part if part > 1e-9 else 1.0
+    return 1.0 - part if part > 1e-9 else 1.0
+
+
+def next_change_in(status: Status, rate: float, flashing: bool) -> float:
+    """Real seconds until any figure on screen changes; how long the console may sleep."""
+    if rate <= 0:
+        return REFRESH_MS / 1000
+    show_s = _until_next_whole(status.now, falling=False)  # the event-time clock
+    if status.status == "running" and not status.held:
+        show_s = min(show_s, _until_next_whole(status.remaining, falling=True))
+        # Offsets are rounded to whole seconds: they change at the half.
+        show_s = min(show_s, _until_next_whole(status.offset + 0.5, falling=False))
+    elif status.status == "pre":
+        show_s = min(show_s, _until_next_whole(status.offset + 0.5, falling=False))
+    wait = show_s / rate
+    if flashing:
+        wait = min(wait, 0.5 - time.monotonic() % 0.5)
+    return min(wait, MAX_WAIT_MS / 1000)
 
 
 class EngineBridge(QObject):
@@ -50,11 +80,13 @@ class EngineBridge(QObject):
         self.message = ""
         self.status: Status = rt.show.status()
         self._alive = True
+        self._running = False
         self._tasks: set[asyncio.Task[Any]] = set()
         rt.on_change(self._on_change)
         rt.link.subscribe(self._on_link)
         self.timer = QTimer(self)
-        self.timer.setInterval(REFRESH_MS)
+        self.timer.setSingleShot(True)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self.refresh)
 
     # ---- engine -> Qt -------------------------------------------------------------------------
@@ -68,7 +100,7 @@ class EngineBridge(QObject):
             self.linkEvent.emit(kind, payload)
 
     def start(self) -> None:
-        self.timer.start()
+        self._running = True
         self.refresh()
 
     def detach(self) -> None:
@@ -83,6 +115,10 @@ class EngineBridge(QObject):
         self.status = self.rt.show.status()
         if self._alive:
             self.tick.emit(self.status)
+            if self._running:
+                flashing = self.status.phase is Phase.OVERTIME
+                wait = next_change_in(self.status, self.rt.clock.rate, flashing)
+                self.timer.start(max(1, round(wait * 1000) + AIM_AFTER_MS))
         return self.status
 
     @staticmethod

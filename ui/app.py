@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication
 
 from studio.agenda import Agenda, load_agenda
 from studio.clock import Clock
+from studio.logsetup import setup_logging
 from studio.modes import Mode
 from studio.obs.base import Transport
 from studio.problems import AgendaError
@@ -310,8 +311,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{n} problem{'s' if n != 1 else ''} found; the console was not opened.", file=err)
         return EXIT_BAD_INPUT
 
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    logging.getLogger("obsws_python").setLevel(logging.WARNING)  # it logs the password at INFO
+    # A log file for the technician; obsws-python's own logger (it logs the password at INFO)
+    # is silenced where the OBS link is defined.
+    log_path = setup_logging()
+    if log_path:
+        log.info("console starting: %s, log %s", args.mode.value, log_path)
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "studio"])
     assert isinstance(app, QApplication)

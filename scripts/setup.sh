@@ -10,12 +10,11 @@ if [ ! -x .venv/bin/python ]; then
 fi
 stamp=".venv/.installed-${extras:-base}"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-  if [ -n "$extras" ]; then
-    .venv/bin/python -m pip install -q -e ".[$extras]"
-  else
-    .venv/bin/python -m pip install -q -e .
-  fi
+  # (pip's notes about package-index locations this machine does not have are filtered out)
+  .venv/bin/python -m pip install -q --upgrade pip 2>&1 | { grep -v "is ignored: it is neither" || true; }
+  target="."
+  [ -n "$extras" ] && target=".[$extras]"
+  .venv/bin/python -m pip install -q -e "$target" 2>&1 | { grep -v "is ignored: it is neither" || true; }
   touch "$stamp"
 fi
 if [ -f scripts/build_i18n.py ]; then

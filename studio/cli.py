@@ -261,10 +261,10 @@ _SUBCOMMANDS = {"check", "rehearse", "report", "preflight", "provision"}
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     out, err = sys.stdout, sys.stderr
     if not argv or argv[0] not in _SUBCOMMANDS | {"-h", "--help"}:
-        return cmd_console(argparse.Namespace(), argv, err)
+        return cmd_console(argparse.Namespace(), argv, err)  # the console sets up its own logs
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":

@@ -7,6 +7,7 @@ keys and indexes, the position of the value (and of the key, for "unknown key" m
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,19 +172,49 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
     return f"YAML syntax error: {what}"
 
 
-def load_located(text: str) -> Located:
-    """Parse YAML text into data with positions. Raises YamlSyntaxError."""
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree, by libyaml when this PyYAML has it (ten times faster on big agendas).
+
+    Any error is reproduced with the pure-Python composer so that messages read the same on every
+    machine, with or without libyaml.
+    """
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None and yaml.__with_libyaml__:
+        loader = fast(text)
+        try:
+            return loader.get_single_node()
+        except yaml.YAMLError:
+            pass
+        finally:
+            loader.dispose()
     loader = yaml.SafeLoader(text)
     try:
-        node = loader.get_single_node()
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def load_located(text: str) -> Located:
+    """Parse YAML text into data with positions. Raises YamlSyntaxError."""
+    gc_was_on = gc.isenabled()
+    # A big agenda makes ~10^5 fresh objects: the collector would rescan them again and again.
+    gc.disable()
+    try:
+        return _load_located(text)
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
+def _load_located(text: str) -> Located:
+    try:
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = _pos(mark) if mark else Pos(1, 1)
         raise YamlSyntaxError(pos, _syntax_message(exc)) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(Pos(1, 1), f"YAML error: {exc}") from None
-    finally:
-        loader.dispose()
     out = Located(data=None)
     if node is None:
         out.data = None

@@ -40,7 +40,8 @@ class AgendaModel(QAbstractTableModel):
         self.rt = rt
         self.lang = lang
         self._last_running: tuple[int, str, str] | None = None  # what the running row last showed
-        bridge.showChanged.connect(self._all_changed)
+        self._signatures: list[tuple[object, ...]] | None = None
+        bridge.showChanged.connect(self._show_changed)
         bridge.tick.connect(self._on_tick)
         lang.languageChanged.connect(self._language_changed)
 
@@ -138,9 +139,7 @@ class AgendaModel(QAbstractTableModel):
         if show.state.item_start[row] is None:
             return ""
         now = self.rt.clock.now()
-        used = sum(
-            show.elapsed(s.index, now) for s in self.rt.agenda.segments if s.item_index == row
-        )
+        used = sum(show.elapsed(i, now) for i in self.rt.agenda.item_segments(row))
         return clock_text(used)
 
     def _tooltip(self, row: int, col: int) -> str | None:
@@ -174,9 +173,36 @@ class AgendaModel(QAbstractTableModel):
     # ---- notifications ----------------------------------------------------------------------
     def _all_changed(self) -> None:
         self._last_running = None
+        self._signatures = None
         rows = self.rowCount()
         if rows:
             self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, self.COLUMNS - 1))
+
+    def _row_signatures(self) -> list[tuple[object, ...]]:
+        show, agenda = self.rt.show, self.rt.agenda
+        st = show.state
+        return [
+            (
+                show.item_state(row),
+                st.item_start[row],
+                st.item_end[row],
+                sum(st.extra[i] for i in agenda.item_segments(row)),
+            )
+            for row in range(self.rowCount())
+        ]
+
+    def _show_changed(self) -> None:
+        """Only the rows an action changed: a Next repaints two rows, not the whole agenda."""
+        self._last_running = None
+        new = self._row_signatures()
+        old, self._signatures = self._signatures, new
+        if old is None or len(old) != len(new):
+            self._all_changed()
+            self._signatures = new
+            return
+        changed = [row for row, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
+        for row in changed:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
 
     def _on_tick(self, st: Status) -> None:
         row = st.item_index

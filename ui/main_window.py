@@ -214,12 +214,12 @@ class MainWindow(QMainWindow):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._table_menu)
         header = self.table.horizontalHeader()
+        # Fixed widths, set from the font in retranslate(): ResizeToContents would re-measure up
+        # to 1,000 rows on every dataChanged, synchronously, inside the moderator's key press.
         for col in range(AgendaModel.COLUMNS):
-            mode = QHeaderView.ResizeMode.ResizeToContents
+            mode = QHeaderView.ResizeMode.Fixed
             if col in (AgendaModel.ITEM, AgendaModel.SPEAKER):
                 mode = QHeaderView.ResizeMode.Stretch
-            elif col == AgendaModel.STATE:
-                mode = QHeaderView.ResizeMode.Fixed  # wide enough for every state, see retranslate
             header.setSectionResizeMode(col, mode)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
@@ -612,7 +612,17 @@ class MainWindow(QMainWindow):
                 )
             ]
         )
-        self.table.horizontalHeader().resizeSection(AgendaModel.STATE, widest + 24)
+        header = self.table.horizontalHeader()
+        header.resizeSection(AgendaModel.STATE, widest + 24)
+        bold_fm = QFontMetrics(bold)
+        for col, sample in (
+            (AgendaModel.PLANNED, "00:00"),
+            (AgendaModel.PLANNED_DUR, "0:00:00"),
+            (AgendaModel.ACTUAL_DUR, "0:00:00"),
+        ):
+            title = self.model.headerData(col, Qt.Orientation.Horizontal)
+            width = max(bold_fm.horizontalAdvance(sample), fm.horizontalAdvance(str(title)))
+            header.resizeSection(col, width + 24)
         self._update_buttons()
         self._message_changed(self.bridge.message)
         self.show_status(self.bridge.status)

@@ -46,11 +46,15 @@ def next_change_in(status: Status, rate: float, flashing: bool) -> float:
     if rate <= 0:
         return REFRESH_MS / 1000
     show_s = _until_next_whole(status.now, falling=False)  # the event-time clock
-    if status.status == "running" and not status.held:
+    running = status.status == "running"
+    if running and not status.held:
         show_s = min(show_s, _until_next_whole(status.remaining, falling=True))
-        # Offsets are rounded to whole seconds: they change at the half.
-        show_s = min(show_s, _until_next_whole(status.offset + 0.5, falling=False))
-    elif status.status == "pre":
+    # The offset (rounded to whole seconds, so it turns at the half) moves with time only in
+    # overtime, on hold, or when the show starts late; within time it stands still.
+    offset_moves = (running and (status.held or status.remaining < 0)) or (
+        status.status == "pre" and status.offset > 0
+    )
+    if offset_moves:
         show_s = min(show_s, _until_next_whole(status.offset + 0.5, falling=False))
     wait = show_s / rate
     if flashing:

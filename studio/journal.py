@@ -125,11 +125,22 @@ class Journal:
     def next_seq(self) -> int:
         return self.entries[-1].seq + 1 if self.entries else 1
 
-    def append(self, at: float, kind: str, name: str, args: dict[str, Any] | None = None) -> Entry:
+    def append(
+        self,
+        at: float,
+        kind: str,
+        name: str,
+        args: dict[str, Any] | None = None,
+        *,
+        sync: bool = True,
+    ) -> Entry:
+        """Write one entry. Actions are fsynced before they take effect; facts for the report
+        (sync=False) are only flushed: the next fsync carries them, and the show never waits."""
         entry = Entry(self.next_seq, at, kind, name, dict(args or {}))
         self._fh.write(entry.to_json().encode("utf-8") + b"\n")
         self._fh.flush()
-        os.fsync(self._fh.fileno())
+        if sync:
+            os.fsync(self._fh.fileno())
         self.entries.append(entry)
         return entry
 

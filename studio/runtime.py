@@ -131,7 +131,7 @@ class Runtime:
     def record(self, name: str, args: dict[str, Any]) -> None:
         """OBS facts for the as-run report; never the password, never blocking the show."""
         try:
-            self.journal.append(self.clock.now(), "obs", name, args)
+            self.journal.append(self.clock.now(), "obs", name, args, sync=False)
         except OSError:
             log.exception("could not journal %s", name)
 

@@ -65,10 +65,11 @@ def _progress(text: str) -> None:
 def run_in_process(name: str, args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     """Run one in-process benchmark here (the worker side); returns its rows and raw figures."""
     cues_n = args.cues or (100 if args.quick else 500)
+    applied: list[str] = []
     if args.whatif:
         from bench import whatif
 
-        whatif.apply(args.whatif)
+        applied = whatif.apply(args.whatif)
     raw: Any
     if name == "scale":
         from bench import scale
@@ -91,7 +92,7 @@ def run_in_process(name: str, args: argparse.Namespace, workdir: Path) -> dict[s
     from bench import qt
 
     qt.close_loop()
-    return {"rows": [dataclasses.asdict(r) for r in rows], "raw": raw}
+    return {"rows": [dataclasses.asdict(r) for r in rows], "raw": raw, "whatif_applied": applied}
 
 
 def spawn_worker(name: str, args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
@@ -147,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     when = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     rows: list[Row] = []
     raw: dict[str, Any] = {}
+    applied: set[str] = set()
 
     def step(name: str, what: str, fn: Callable[[], list[Row]]) -> None:
         if name not in chosen:
@@ -178,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         def run() -> list[Row]:
             result = spawn_worker(name, args, workdir)
             raw[name] = result["raw"]
+            applied.update(result.get("whatif_applied") or [])
             return [Row(**r) for r in result["rows"]]
 
         return run
@@ -188,20 +191,25 @@ def main(argv: list[str] | None = None) -> int:
         step("scale", "scale: 2,000-item agenda", worker("scale"))
         step("cues", f"cue latency: {cues_n} cues per OBS", worker("cues"))
         step("timer", "timer accuracy: 5 h simulated, then the real clock", worker("timer"))
+        from bench import env
+
+        info = env.describe()  # before the clean-up: `obs --version` writes under XDG_CONFIG_HOME
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
 
-    from bench import env, report
+    from bench import report
 
-    info = env.describe()
     total = time.perf_counter() - t_start
     print()
     print(report.header(info, when, total))
     if whatif:
+        present = [w for w in whatif if w not in applied]
         print(
-            "WHAT-IF RUN with bench.whatif patches: " + ", ".join(whatif) + " (prototypes of "
-            "suggested changes applied at run time; start-up is measured without them)"
+            "WHAT-IF RUN with bench.whatif patches: "
+            + (", ".join(w for w in whatif if w in applied) or "none applied")
+            + (f" (already in the code: {', '.join(present)})" if present else "")
+            + "; prototypes of suggested changes applied at run time, start-up measured without"
         )
     print()
     print(report.text_table(rows))
@@ -213,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         payload = {"when": when, "machine": info, "rows": [dataclasses.asdict(r) for r in rows]}
         payload["raw"] = raw
-        payload["whatif"] = whatif
+        payload["whatif"] = {"asked": whatif, "applied": sorted(applied)}
         args.json.write_text(json.dumps(payload, indent=1, default=str), encoding="utf-8")
     if args.keep:
         print(f"\nscratch files kept in {workdir}", file=sys.stderr)

@@ -2,14 +2,15 @@
 
 - load + validate: `studio.agenda.load_agenda` on the file (YAML with positions, models, schedule),
   the first call in this process and the median of three;
-- table render: an AgendaModel on a Runtime and a QTableView set up as MainWindow sets up its
-  agenda table (same header resize modes), sized like the console's table, to its first full
-  paint through `grab()`; before the show and with the show running at item 1,000 (every earlier
-  row then has an actual duration to compute);
+- table render: a fresh AgendaModel on a Runtime in a fresh QTableView configured as the
+  console's own table (header resize modes and column widths copied from a real MainWindow),
+  sized like the console's table, from creation to its first full paint through `grab()`; before
+  the show and with the show running at item 1,000 (every earlier row then has an actual
+  duration to compute);
 - the console window holding the 2,000 items while the show runs at item 1,000: one Next key
   press, and one refresh tick in which the running row's actual duration changes (once a
   second), each until the window has processed what it posted and repainted;
-- the engine's status() for one refresh with 2,000 items (the console asks five times a second).
+- the engine's status() for one refresh with 2,000 items (the console asks at every refresh).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from ui.agenda_model import AgendaModel
     from ui.bridge import EngineBridge
     from ui.i18n import LanguageManager
+    from ui.main_window import MainWindow
 
 ITEMS = 2000
 STEP_S = 20.0
@@ -52,32 +54,44 @@ class ScaleResult:
     status_call: float = 0.0
 
 
+def _console_window(
+    rt: Runtime, bridge: EngineBridge, lang: LanguageManager, settings: Any
+) -> MainWindow:
+    """The console's MainWindow for `rt`, built as ui.app.Console.start builds it (not shown)."""
+    from ui.main_window import MainWindow
+    from ui.monitor import SpeakerMonitor
+    from ui.widgets import ModeBanner
+
+    monitor = SpeakerMonitor(bridge, lang, ModeBanner(rt.mode, 1.0), settings)
+    return MainWindow(rt, bridge, lang, settings, monitor, 1.0)
+
+
 def _table(
-    rt: Runtime, bridge: EngineBridge, lang: LanguageManager
+    rt: Runtime, bridge: EngineBridge, lang: LanguageManager, like: QTableView
 ) -> tuple[AgendaModel, QTableView]:
-    """An agenda table as MainWindow builds it (see ui/main_window.py)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+    """A fresh AgendaModel in a fresh QTableView configured as the console configures its own
+    table: `like` is the table of a real MainWindow, whose header resize modes and fixed column
+    widths are copied (so this follows ui/main_window.py as it changes)."""
+    from PySide6.QtWidgets import QHeaderView, QTableView
 
     from ui.agenda_model import AgendaModel
 
     model = AgendaModel(rt, bridge, lang)
     table = QTableView()
     table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.setWordWrap(False)
-    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    header = table.horizontalHeader()
+    table.setSelectionBehavior(like.selectionBehavior())
+    table.setSelectionMode(like.selectionMode())
+    table.setEditTriggers(like.editTriggers())
+    table.verticalHeader().setVisible(like.verticalHeader().isVisible())
+    table.setWordWrap(like.wordWrap())
+    table.setFont(like.font())
+    header, model_header = table.horizontalHeader(), like.horizontalHeader()
+    header.setResizeContentsPrecision(model_header.resizeContentsPrecision())
     for col in range(AgendaModel.COLUMNS):
-        mode = QHeaderView.ResizeMode.ResizeToContents
-        if col in (AgendaModel.ITEM, AgendaModel.SPEAKER):
-            mode = QHeaderView.ResizeMode.Stretch
-        elif col == AgendaModel.STATE:
-            mode = QHeaderView.ResizeMode.Fixed
+        mode = model_header.sectionResizeMode(col)
         header.setSectionResizeMode(col, mode)
+        if mode in (QHeaderView.ResizeMode.Fixed, QHeaderView.ResizeMode.Interactive):
+            header.resizeSection(col, model_header.sectionSize(col))
     for extra in TABLE_SETUP:
         extra(table, model)
     table.resize(1000, 330)  # the table's share of a 1440x900 console window
@@ -106,6 +120,8 @@ def _journal_at_item(agenda: Agenda, path: Path, item_index: int) -> float:
 
 
 def _render(agenda: Agenda, workdir: Path, running: bool) -> float:
+    from PySide6.QtCore import QSettings
+
     from studio.clock import SimClock
     from studio.modes import Mode
     from studio.runtime import Runtime, RuntimeOptions
@@ -120,13 +136,17 @@ def _render(agenda: Agenda, workdir: Path, running: bool) -> float:
     lang = LanguageManager()
     lang.set_language("en")
     bridge = EngineBridge(rt)
+    settings = QSettings(str(workdir / "scale.ini"), QSettings.Format.IniFormat)
+    window = _console_window(rt, bridge, lang, settings)
     try:
         t0 = time.perf_counter()
-        _model, table = _table(rt, bridge, lang)
+        _model, table = _table(rt, bridge, lang, like=window.table)
         table.grab()
         took = time.perf_counter() - t0
         table.deleteLater()
     finally:
+        window.monitor.deleteLater()
+        window.deleteLater()
         bridge.detach()
         lang.uninstall()
         rt.journal.close()

@@ -1,10 +1,11 @@
 """What-if patches: the changes bench/RESULTS.md suggests, applied in-process, to measure them.
 
-`python -m bench --whatif cols,rows,batch` runs the benchmarks with those patches (in this
-process, and in the idle-CPU child; the start-up child is left alone, an import there would
-distort what it measures). They are prototypes written against the code as it was measured, by
-replacing functions at run time; they are not the fix (make the change in ui/ or studio/), and
-they may stop applying as that code changes. Each patch's docstring says what it changes.
+`python -m bench --whatif cols,rows,batch` runs the benchmarks with those patches (in the
+in-process workers and the idle-CPU child; the start-up child is left alone, an import there
+would distort what it measures). They are prototypes written against commit 70f8140, replacing
+functions at run time; they are not the fix (make the change in ui/ or studio/). A patch whose
+change is found already made (by a look at the current source) is skipped and named on stderr.
+Each patch's docstring says what it changes.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import inspect
 import json
 import os
 import random
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -39,7 +42,7 @@ def _fit_time_columns(table: Any, model: Any) -> None:
         header.resizeSection(col, width + 24)
 
 
-def fixed_columns() -> None:
+def fixed_columns() -> bool:
     """ui/main_window.py: the Planned, Plan and Actual columns of the agenda table Fixed, as wide
     as "00:00" / "0:00:00" or their header, instead of ResizeToContents (which re-measures up to
     1,000 rows, every role of every cell, on each dataChanged). The scale benchmark's own copy
@@ -47,6 +50,8 @@ def fixed_columns() -> None:
     import bench.scale
     import ui.main_window as mw
 
+    if "ResizeMode.ResizeToContents" not in inspect.getsource(mw.MainWindow.__init__):
+        return False
     original = mw.MainWindow.__init__
 
     def init(self: Any, *args: Any, **kwargs: Any) -> None:
@@ -55,30 +60,63 @@ def fixed_columns() -> None:
 
     mw.MainWindow.__init__ = init  # type: ignore[method-assign]
     bench.scale.TABLE_SETUP.append(_fit_time_columns)
+    return True
 
 
-def changed_rows_only() -> None:
-    """ui/agenda_model.py `_all_changed`: after an action, dataChanged for the rows whose state
-    changed (the old and the new current row) instead of for every row. (A skip or goto that
-    changes other rows would still need them; the real change should track them.)"""
+def changed_rows_only() -> bool:
+    """ui/agenda_model.py `_all_changed`: after an action, dataChanged only for the rows whose
+    state changed (a cached list of item states, compared) and the current row, instead of for
+    every row; a language switch still repaints everything."""
     import ui.agenda_model as am
+
+    if hasattr(am.AgendaModel, "_show_changed"):
+        return False
 
     def _all_changed(self: Any) -> None:
         self._last_running = None
-        previous = getattr(self, "_bench_previous_row", None)
-        current = self.current_row()
-        for row in {previous, current} - {None}:
+        show = self.rt.show
+        states = [show.item_state(i) for i in range(self.rowCount())]
+        before = getattr(self, "_bench_states", None)
+        self._bench_states = states
+        if before is None or len(before) != len(states):
+            rows = list(range(len(states)))
+        else:
+            pairs = enumerate(zip(before, states, strict=True))
+            rows = [i for i, (old, new) in pairs if old != new]
+            current = self.current_row()
+            if current is not None and current not in rows:
+                rows.append(current)
+        for row in rows:
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
-        self._bench_previous_row = current
 
+    def _language_changed(self: Any, _lang: str) -> None:
+        from PySide6.QtCore import Qt
+
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
+        self._bench_states = None
+        self._all_changed()
+
+    original_init = am.AgendaModel.__init__
+
+    def init(self: Any, *args: Any, **kwargs: Any) -> None:
+        original_init(self, *args, **kwargs)
+        show = self.rt.show
+        self._bench_states = [show.item_state(i) for i in range(self.rowCount())]
+
+    am.AgendaModel.__init__ = init  # type: ignore[method-assign]
     am.AgendaModel._all_changed = _all_changed  # type: ignore[method-assign]
+    am.AgendaModel._language_changed = _language_changed  # type: ignore[method-assign]
+    return True
 
 
-def indexed_actual() -> None:
+def indexed_actual() -> bool:
     """ui/agenda_model.py `_actual_text`: sum the item's own segments
     (`agenda.item_segments(row)`) instead of scanning every segment of the agenda per cell."""
     import ui.agenda_model as am
     from studio.timefmt import clock_text
+
+    if "item_segments" in inspect.getsource(am.AgendaModel._actual_text):
+        return False
 
     def _actual_text(self: Any, row: int, state: Any) -> str:
         show = self.rt.show
@@ -88,15 +126,19 @@ def indexed_actual() -> None:
         return clock_text(sum(show.elapsed(i, now) for i in self.rt.agenda.item_segments(row)))
 
     am.AgendaModel._actual_text = _actual_text  # type: ignore[method-assign]
+    return True
 
 
-def offset_when_moving() -> None:
+def offset_when_moving() -> bool:
     """ui/bridge.py `next_change_in`: aim at the schedule offset's next half second only while
     the offset moves with time (overtime, hold, before the start); on time it is constant, and
     aiming at it doubles the refreshes."""
     import time
 
     import ui.bridge as br
+
+    if "remaining < 0" in inspect.getsource(br.next_change_in):
+        return False
 
     def next_change_in(status: Any, rate: float, flashing: bool) -> float:
         if rate <= 0:
@@ -115,9 +157,10 @@ def offset_when_moving() -> None:
         return min(wait, br.MAX_WAIT_MS / 1000)
 
     br.next_change_in = next_change_in
+    return True
 
 
-def batch_cue() -> None:
+def batch_cue() -> bool:
     """studio/obs/live.py + studio/obs/link.py `_reapply`: a cue's changed texts and its scene
     switch go to OBS as one RequestBatch (op 8, SerialRealtime: the texts still land before the
     scene): one round trip instead of one per text plus one for the scene. (studio/obs/guard.py
@@ -125,6 +168,9 @@ def batch_cue() -> None:
     import studio.obs.link as lk
     import studio.obs.live as lv
     from studio.obs.base import ObsUnavailable
+
+    if hasattr(lv.LiveObs, "request_batch") or "batch" in inspect.getsource(lk.ObsLink._reapply):
+        return False
 
     def _batch_sync(self: Any, requests: list[tuple[str, dict[str, Any]]]) -> list[Any]:
         req = self._req
@@ -192,12 +238,16 @@ def batch_cue() -> None:
                 await inner.request_batch(texts)
 
     lk.ObsLink._reapply = _reapply  # type: ignore[method-assign]
+    return True
 
 
-def unsynced_facts() -> None:
+def unsynced_facts() -> bool:
     """studio/journal.py `append`: entries of kind "obs" (cue, switch and other facts for the
     report) are written and flushed but not fsynced; actions still are, and order is kept."""
     import studio.journal as jn
+
+    if "sync" in inspect.signature(jn.Journal.append).parameters:
+        return False
 
     def append(
         self: Any, at: float, kind: str, name: str, args: dict[str, Any] | None = None
@@ -211,18 +261,50 @@ def unsynced_facts() -> None:
         return entry
 
     jn.Journal.append = append  # type: ignore[method-assign]
+    return True
 
 
-def fast_yaml() -> None:
-    """studio/yamlpos.py: compose with libyaml (yaml.CSafeLoader) when PyYAML has it, re-parsing
-    with the pure-Python loader only to word a syntax error as before; plain strings taken as
-    they are; each path keeps the node's yaml Mark and the Pos is made only when where() or
-    where_key() asks; no alias-loop set for scalars."""
+def libyaml_compose() -> bool:
+    """studio/yamlpos.py `load_located`: compose with libyaml (yaml.CSafeLoader) when PyYAML has
+    it, parsing again with the pure-Python loader only to word a syntax error as before."""
     import yaml
 
     import studio.yamlpos as yp
 
+    if "CSafeLoader" in inspect.getsource(yp):
+        return False
     original_load = yp.load_located
+
+    def load_located(text: str) -> Any:
+        c_loader = getattr(yaml, "CSafeLoader", None)
+        if c_loader is None:
+            return original_load(text)
+        loader = c_loader(text)
+        try:
+            node = loader.get_single_node()
+        except yaml.YAMLError:
+            return original_load(text)  # the pure-Python loader words the problem as before
+        finally:
+            loader.dispose()
+        out = yp.Located(data=None)
+        if node is not None:
+            out.data = yp._build(yaml.SafeLoader(""), node, (), out)
+        return out
+
+    yp.load_located = load_located
+    return True
+
+
+def lazy_positions() -> bool:
+    """studio/yamlpos.py `_build`, `Located.where`/`where_key`, `_scalar`: keep each path's yaml
+    Mark and make the Pos only when where() or where_key() asks (nothing else reads `values` or
+    `keys`); plain strings taken as they are; no alias-loop set for scalars."""
+    import yaml
+
+    import studio.yamlpos as yp
+
+    if "_pos(node.start_mark)" not in inspect.getsource(yp._build):
+        return False
     original_scalar = yp._scalar
     plain = "tag:yaml.org,2002:str"
 
@@ -298,34 +380,20 @@ def fast_yaml() -> None:
                 yp._pos(node.start_mark), f"{node.value!r} is not a valid !!{kind} value"
             ) from None
 
-    def load_located(text: str) -> Any:
-        c_loader = getattr(yaml, "CSafeLoader", None)
-        if c_loader is None:
-            return original_load(text)
-        loader = c_loader(text)
-        try:
-            node = loader.get_single_node()
-        except yaml.YAMLError:
-            return original_load(text)  # the pure-Python loader words the problem as before
-        finally:
-            loader.dispose()
-        out = yp.Located(data=None)
-        if node is not None:
-            out.data = _build(yaml.SafeLoader(""), node, (), out)
-        return out
-
     yp.Located.where = where  # type: ignore[method-assign]
     yp.Located.where_key = where_key  # type: ignore[method-assign]
     yp._scalar = _scalar
     yp._build = _build
-    yp.load_located = load_located
+    return True
 
 
-def gc_paused_load() -> None:
+def gc_paused_load() -> bool:
     """studio/agenda.py `load_agenda`: the cyclic garbage collector paused while an agenda loads
     (a 2,000-item file makes ~10^5 acyclic objects; the collector re-scans them over and over)."""
     import studio.agenda as ag
 
+    if "gc.disable" in inspect.getsource(ag.load_agenda):
+        return False
     original = ag.load_agenda
 
     def load_agenda(*args: Any, **kwargs: Any) -> Any:
@@ -342,19 +410,21 @@ def gc_paused_load() -> None:
         import ui.app
 
         ui.app.load_agenda = load_agenda  # type: ignore[attr-defined]
+    return True
 
 
-PATCHES: dict[str, Callable[[], None]] = {
+PATCHES: dict[str, Callable[[], bool]] = {
     "cols": fixed_columns,
     "rows": changed_rows_only,
     "actual": indexed_actual,
     "offset": offset_when_moving,
     "batch": batch_cue,
     "nosync": unsynced_facts,
-    "yaml": fast_yaml,
+    "yaml": libyaml_compose,
+    "lean": lazy_positions,
     "gc": gc_paused_load,
 }
-RECOMMENDED = "cols,rows,actual,offset,batch,nosync,yaml,gc"
+RECOMMENDED = "cols,rows,actual,offset,batch,nosync,yaml,lean,gc"
 
 
 def parse(names: str) -> list[str]:
@@ -368,11 +438,14 @@ def parse(names: str) -> list[str]:
 
 
 def apply(names: str) -> list[str]:
-    """Apply the named patches ("all" = every one); returns their names."""
-    chosen = parse(names)
-    for name in chosen:
-        PATCHES[name]()
-    return chosen
+    """Apply the named patches ("all" = every one) whose change is not in the code already;
+    returns the names applied (and says on stderr which were found already made)."""
+    applied, present = [], []
+    for name in parse(names):
+        (applied if PATCHES[name]() else present).append(name)
+    if present:
+        print("what-if: already in the code, not patched: " + ", ".join(present), file=sys.stderr)
+    return applied
 
 
 def apply_from_env() -> list[str]:

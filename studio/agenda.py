@@ -22,7 +22,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from studio.problems import AgendaError, Problem
 from studio.scenemap import SceneMap, load_scene_map
-from studio.yamlpos import Located, Pos, YamlSyntaxError, read_located
+from studio.yamlpos import Located, Pos, YamlSyntaxError, gc_paused, read_located
 
 ItemKind = Literal[
     "opening", "region", "discussion", "break", "closing", "keynote", "presentation", "other"
@@ -411,13 +411,15 @@ def load_agenda(path: str | Path, scene_map: SceneMap | None = None) -> Agenda:
     """Load and validate an agenda file. Raises AgendaError listing every problem."""
     path = Path(path)
     name = str(path)
-    try:
-        located = read_located(path)
-    except OSError as exc:
-        raise AgendaError([Problem(name, 1, 1, f"cannot read the file: {exc.strerror}")]) from None
-    except YamlSyntaxError as exc:
-        raise AgendaError([Problem(name, exc.pos.line, exc.pos.column, exc.message)]) from None
-    return _validate(path, located, scene_map)
+    with gc_paused():
+        try:
+            located = read_located(path)
+        except OSError as exc:
+            problem = Problem(name, 1, 1, f"cannot read the file: {exc.strerror}")
+            raise AgendaError([problem]) from None
+        except YamlSyntaxError as exc:
+            raise AgendaError([Problem(name, exc.pos.line, exc.pos.column, exc.message)]) from None
+        return _validate(path, located, scene_map)
 
 
 def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agenda:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,23 +35,28 @@ class Pos:
 
 @dataclass
 class Located:
-    """Plain Python data plus a map from key paths to source positions."""
+    """Plain Python data plus a map from key paths to source positions.
+
+    The maps hold PyYAML marks as the composer made them; a Pos is made only when a message asks
+    (a 2,000-item agenda has ~30,000 paths and a clean file asks for none).
+    """
 
     data: Any
-    values: dict[Path_, Pos] = field(default_factory=dict)
-    keys: dict[Path_, Pos] = field(default_factory=dict)
+    values: dict[Path_, yaml.Mark | Pos] = field(default_factory=dict)
+    keys: dict[Path_, yaml.Mark | Pos] = field(default_factory=dict)
 
     def where(self, path: Path_) -> Pos:
         """Position of the value at `path`, or of its nearest ancestor that has one."""
         p = tuple(path)
         while p:
             if p in self.values:
-                return self.values[p]
+                return _pos(self.values[p])
             p = p[:-1]
-        return self.values.get((), Pos(1, 1))
+        return _pos(self.values.get((), Pos(1, 1)))
 
     def where_key(self, path: Path_) -> Pos:
-        return self.keys.get(tuple(path)) or self.where(path)
+        mark = self.keys.get(tuple(path))
+        return _pos(mark) if mark is not None else self.where(path)
 
 
 class YamlSyntaxError(Exception):
@@ -61,12 +68,18 @@ class YamlSyntaxError(Exception):
         self.message = message
 
 
-def _pos(mark: yaml.Mark) -> Pos:
+def _pos(mark: yaml.Mark | Pos) -> Pos:
+    if isinstance(mark, Pos):
+        return mark
     return Pos(mark.line + 1, mark.column + 1)
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 def _scalar(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
-    if node.tag in _KEEP_AS_TEXT:
+    # Most of an agenda is text; the constructor's dispatch for it costs more than the text.
+    if node.tag == _STR or node.tag in _KEEP_AS_TEXT:
         return node.value
     if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and _SEXAGESIMAL.match(
         node.value
@@ -115,32 +128,34 @@ def _build(
             _pos(node.start_mark),
             "this value holds an alias to itself; expected aliases that do not loop",
         )
-    out.values[path] = _pos(node.start_mark)
-    inner = active | {id(node)}
+    out.values[path] = node.start_mark
     if isinstance(node, yaml.MappingNode):
+        inner = active | {id(node)}
         result: dict[Any, Any] = {}
         own = [(k, v) for k, v in node.value if k.tag != _MERGE]
-        own_keys = {_key(loader, k) for k, _ in own}
         merged: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        for key_node, value_node in _merged_pairs(node):
-            key = _key(loader, key_node)
-            if key not in own_keys:
-                merged[key] = (key_node, value_node)
+        if len(own) != len(node.value):
+            own_keys = {_key(loader, k) for k, _ in own}
+            for key_node, value_node in _merged_pairs(node):
+                key = _key(loader, key_node)
+                if key not in own_keys:
+                    merged[key] = (key_node, value_node)
         for key, (key_node, value_node) in merged.items():
-            out.keys[(*path, key)] = _pos(key_node.start_mark)
+            out.keys[(*path, key)] = key_node.start_mark
             result[key] = _build(loader, value_node, (*path, key), out, inner)
         for key_node, value_node in own:
             key = _key(loader, key_node)
             if key in result and key not in merged:
-                first = out.keys[(*path, key)].line
+                first = _pos(out.keys[(*path, key)]).line
                 raise YamlSyntaxError(
                     _pos(key_node.start_mark),
                     f"duplicate key '{key}': line {first} already sets it; expected each key once",
                 )
-            out.keys[(*path, key)] = _pos(key_node.start_mark)
+            out.keys[(*path, key)] = key_node.start_mark
             result[key] = _build(loader, value_node, (*path, key), out, inner)
         return result
     if isinstance(node, yaml.SequenceNode):
+        inner = active | {id(node)}
         return [_build(loader, child, (*path, i), out, inner) for i, child in enumerate(node.value)]
     try:
         return _scalar(loader, node)
@@ -172,15 +187,49 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
     return f"YAML syntax error: {what}"
 
 
+class _LeanResolver:
+    """PyYAML's resolver, less what the safe loader never registers (path resolvers, wildcard
+    implicit resolvers). Composing calls into it from C for every node; on a 2,000-item agenda
+    the general version is a third of the composing time."""
+
+    yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]]
+    DEFAULT_SCALAR_TAG: str
+    DEFAULT_SEQUENCE_TAG: str
+    DEFAULT_MAPPING_TAG: str
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        if kind is yaml.SequenceNode:
+            return self.DEFAULT_SEQUENCE_TAG
+        return self.DEFAULT_MAPPING_TAG
+
+
+_LibyamlComposer: type[Any] | None = (
+    type("_LibyamlComposer", (_LeanResolver, yaml.CSafeLoader), {})
+    if getattr(yaml, "__with_libyaml__", False)
+    else None
+)
+
+
 def _compose(text: str) -> yaml.Node | None:
     """The node tree, by libyaml when this PyYAML has it (ten times faster on big agendas).
 
     Any error is reproduced with the pure-Python composer so that messages read the same on every
     machine, with or without libyaml.
     """
-    fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None and yaml.__with_libyaml__:
-        loader = fast(text)
+    if _LibyamlComposer is not None:
+        loader = _LibyamlComposer(text)
         try:
             return loader.get_single_node()
         except yaml.YAMLError:
@@ -194,16 +243,23 @@ def _compose(text: str) -> yaml.Node | None:
         loader.dispose()
 
 
-def load_located(text: str) -> Located:
-    """Parse YAML text into data with positions. Raises YamlSyntaxError."""
-    gc_was_on = gc.isenabled()
-    # A big agenda makes ~10^5 fresh objects: the collector would rescan them again and again.
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic collector off for a bulk load: a big agenda makes ~10^5 fresh, acyclic objects
+    (nodes, marks, dicts, then pydantic models) that it would otherwise rescan again and again."""
+    was_on = gc.isenabled()
     gc.disable()
     try:
-        return _load_located(text)
+        yield
     finally:
-        if gc_was_on:
+        if was_on:
             gc.enable()
+
+
+def load_located(text: str) -> Located:
+    """Parse YAML text into data with positions. Raises YamlSyntaxError."""
+    with gc_paused():
+        return _load_located(text)
 
 
 def _load_located(text: str) -> Located:

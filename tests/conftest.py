@@ -74,8 +74,22 @@ _consoles: list[Any] = []  # consoles the running test opened
 def _qasync_loop() -> asyncio.AbstractEventLoop:
     import qasync  # after PySide6
 
+    class TestLoop(qasync.QEventLoop):
+        """qasync's loop, less the processEvents() its run_until_complete() makes after the
+        loop has stopped: a task still pending when a test returns (a cue being applied) would
+        take a step there with no running loop and fail in asyncio. Pending tasks run instead
+        when the consoles are shut down after the test, on this loop, running."""
+
+        def run_until_complete(self, future: Any) -> Any:
+            future = asyncio.ensure_future(future, loop=self)
+            future.add_done_callback(lambda _f: self.stop())
+            self.run_forever()
+            if not future.done():
+                raise RuntimeError("Event loop stopped before Future completed.")
+            return future.result()
+
     app = QApplication.instance() or QApplication([])
-    loop = qasync.QEventLoop(app)
+    loop = TestLoop(app)
     _loops[:] = [loop]
     return loop
 

@@ -225,11 +225,13 @@ EVENT_INTENTS: Mapping[str, EventIntent] = {
 
 class RecordedRequest(NamedTuple):
     """One request received by the fake: ``(requestType, requestData)`` (``{}`` when absent),
-    and when it arrived (``time.perf_counter()``, for latency benchmarks)."""
+    when it arrived (``time.perf_counter()``, for latency benchmarks), and the executionType of
+    the RequestBatch it came in (``None`` when it came alone)."""
 
     type: str
     data: dict[str, Any]
     at: float = 0.0
+    batch: int | None = None
 
 
 # Input kinds of OBS 30 on Linux with approximate output-capability flags (inputKindCaps).
@@ -1178,7 +1180,9 @@ class FakeObs:
     async def _execute(self, call: _Call) -> None:
         with self._cond:
             self._requests.append(
-                RecordedRequest(call.type, copy.deepcopy(call.data), time.perf_counter())
+                RecordedRequest(
+                    call.type, copy.deepcopy(call.data), time.perf_counter(), call.execution_type
+                )
             )
             self._cond.notify_all()
         delay = self.request_delays.get(call.type, 0.0)

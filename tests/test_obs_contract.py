@@ -18,7 +18,7 @@ import pytest
 
 from studio.modes import Mode
 from studio.obs.base import ObsRefused, ObsRequestFailed, ObsUnavailable
-from studio.obs.client import ObsClient
+from studio.obs.client import ObsClient, scene_request, text_request
 from studio.obs.guard import Guard
 from studio.obs.live import LiveObs
 from studio.obs.simulated import SimulatedObs
@@ -110,6 +110,47 @@ def test_text_input_round_trip(backend: Backend) -> None:
         async with connected(backend) as obs:
             await obs.set_text("Титр — ім'я", "Представник — АППАУ")
             assert await obs.get_text("Титр — ім'я") == "Представник — АППАУ"
+
+    run(go())
+
+
+def test_a_batch_runs_in_order_and_a_failure_does_not_stop_it(backend: Backend) -> None:
+    async def go() -> None:
+        async with connected(backend) as obs:
+            results = await obs.batch(
+                [
+                    text_request("Титр — ім'я", "Модератор — Морський кластер"),
+                    scene_request("Нема такої"),
+                    scene_request("Перерва"),
+                    ("GetCurrentProgramScene", {}),
+                ]
+            )
+            assert len(results) == 4
+            ok_text, missing, ok_scene, program = results
+            assert isinstance(missing, ObsRequestFailed)
+            assert missing.code == 600 and "Нема такої" in missing.message
+            assert ok_text == {} and ok_scene == {}
+            # SerialRealtime: the switch took effect before the next request of the batch ran.
+            assert isinstance(program, dict)
+            assert (program.get("sceneName") or program.get("currentProgramSceneName")) == "Перерва"
+            assert await obs.get_text("Титр — ім'я") == "Модератор — Морський кластер"
+            # The session goes on after the batch.
+            assert await obs.program_scene() == "Перерва"
+
+    run(go())
+
+
+def test_rehearsal_guard_refuses_a_batch_holding_a_stream_start_whole(backend: Backend) -> None:
+    async def go() -> None:
+        async with connected(backend, Mode.REHEARSAL) as obs:
+            inner = obs.t.inner  # type: ignore[attr-defined]
+            before = len(backend.requests(inner))
+            with pytest.raises(ObsRefused):
+                await obs.batch([scene_request("Перерва"), ("StartStream", {})])
+            # Not even the harmless first request reached OBS.
+            assert backend.requests(inner)[before:] == []
+            assert await obs.program_scene() != "Перерва"
+            assert not (await obs.stream_status()).active
 
     run(go())
 

@@ -217,6 +217,38 @@ def test_unconfirmed_switch_is_reported(agenda: Agenda, server: FakeObs, tmp_pat
     asyncio.run(go())
 
 
+def test_a_cue_reaches_obs_in_one_batch_with_its_texts_ahead_of_the_scene(
+    agenda: Agenda, server: FakeObs, tmp_path: Path
+) -> None:
+    async def go() -> None:
+        rt = make_runtime(agenda, server, tmp_path)
+        await rt.start()
+        await until(lambda: rt.link.online)
+        await rt.idle()
+        server.clear_requests()
+        rt.act("start")
+        await rt.idle()
+        want = rt.director.desired_for(rt.show.current_cue())
+        await until(lambda: server.program_scene == want.scene)
+        await rt.stop()
+        reqs = server.requests
+        at = next(i for i, r in enumerate(reqs) if r.type == "SetCurrentProgramScene")
+        assert reqs[at].data == {"sceneName": want.scene}
+        assert reqs[at].batch == 0  # SerialRealtime: texts land before the scene, in order
+        dressed = {}
+        i = at - 1
+        while i >= 0 and reqs[i].batch == 0 and reqs[i].type == "SetInputSettings":
+            dressed[reqs[i].data["inputName"]] = reqs[i].data["inputSettings"]["text"]
+            i -= 1
+        name_input = agenda.scene_map.inputs["lower_third_name"]
+        speaker = rt.show.status().speaker
+        assert speaker is not None
+        assert dressed.get(name_input) == speaker.lower_third_lines("uk")[0]
+        assert all(want.texts.get(name) == text for name, text in dressed.items())
+
+    asyncio.run(go())
+
+
 def test_a_hung_obs_is_noticed_within_two_seconds(
     agenda: Agenda, server: FakeObs, tmp_path: Path
 ) -> None:

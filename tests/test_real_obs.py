@@ -34,7 +34,7 @@ from studio.agenda import Agenda, load_agenda
 from studio.clock import SimClock
 from studio.modes import Mode
 from studio.obs.base import ObsRefused, ObsRequestFailed, ObsUnavailable
-from studio.obs.client import ObsClient
+from studio.obs.client import ObsClient, scene_request, text_request
 from studio.obs.guard import Guard
 from studio.obs.link import LinkState, ObsLink, Switch
 from studio.obs.live import LiveObs
@@ -315,6 +315,36 @@ def test_text_input_round_trip(obs: RealObs, collection: dict[str, Any]) -> None
         return out
 
     assert run(body()) == samples
+
+
+def test_a_cue_batch_dresses_the_scene_and_survives_a_missing_name(
+    obs: RealObs, collection: dict[str, Any]
+) -> None:
+    """The link sends a cue's texts and scene as one RequestBatch: OBS runs it in order, and a
+    wrong name in it fails alone, in one sentence, without stopping the rest."""
+    names = [s["name"] for s in collection["scene_order"]]
+    text_input = next(s["name"] for s in collection["sources"] if s["id"] != "scene")
+
+    async def body() -> tuple[list[Any], str, str]:
+        async with connected(obs) as client:
+            await client.set_program_scene(names[0])
+            await wait_until_program(client, names[0])
+            results = await client.batch(
+                [
+                    text_request(text_input, "Модератор — Морський кластер України"),
+                    text_request("Немає такого титру", "x"),
+                    scene_request(names[1]),
+                ]
+            )
+            await wait_until_program(client, names[1])
+            return results, await client.get_text(text_input), await client.program_scene()
+
+    results, text, program = run(body())
+    assert results[0] == {} and results[2] == {}
+    assert isinstance(results[1], ObsRequestFailed) and results[1].code == 600
+    assert "no input named «Немає такого титру»" in results[1].message
+    assert text == "Модератор — Морський кластер України"
+    assert program == names[1]
 
 
 def test_studio_mode_preview_and_take(obs: RealObs, collection: dict[str, Any]) -> None:

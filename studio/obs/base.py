@@ -11,12 +11,14 @@ own language without the engine knowing about Qt. `LinkMessage` carries both; `O
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, Self
 
 EventHandler = Callable[[str, dict[str, Any]], None]
 LostHandler = Callable[[str], None]
+# One request of a batch, as (requestType, requestData).
+BatchRequest = tuple[str, dict[str, Any]]
 
 # obs-websocket v5 request status codes the link explains to the operator.
 RESOURCE_NOT_FOUND = 600
@@ -118,6 +120,14 @@ class Transport(Protocol):
         self, request_type: str, data: dict[str, Any] | None = None
     ) -> dict[str, Any]:
         """Send a request; return responseData. Raises ObsError subclasses only."""
+        ...
+
+    async def request_batch(
+        self, requests: Sequence[BatchRequest]
+    ) -> list[dict[str, Any] | ObsRequestFailed]:
+        """Send requests as one obs-websocket RequestBatch, run in order (SerialRealtime) and
+        not halted by a failure; one round trip instead of one per request. Returns, per
+        request, its responseData or the failure. Raises ObsUnavailable if the session fails."""
         ...
 
     @property

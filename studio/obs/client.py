@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from studio.obs.base import Health, ObsUnavailable, OutputStatus, Transport, Versions
+from studio.obs.base import (
+    BatchRequest,
+    Health,
+    ObsRequestFailed,
+    ObsUnavailable,
+    OutputStatus,
+    Transport,
+    Versions,
+)
 
 _STATES = {
     "OBS_WEBSOCKET_OUTPUT_STARTING": "starting",
@@ -63,7 +72,7 @@ class ObsClient:
         return str(d.get("sceneName") or d.get("currentProgramSceneName") or "")
 
     async def set_program_scene(self, name: str) -> None:
-        await self.t.request("SetCurrentProgramScene", {"sceneName": name})
+        await self.t.request(*scene_request(name))
 
     async def studio_mode(self) -> bool:
         d = await self.t.request("GetStudioModeEnabled")
@@ -87,10 +96,13 @@ class ObsClient:
         return {str(i["inputName"]): str(i.get("inputKind", "")) for i in d.get("inputs", [])}
 
     async def set_text(self, input_name: str, text: str) -> None:
-        await self.t.request(
-            "SetInputSettings",
-            {"inputName": input_name, "inputSettings": {"text": text}, "overlay": True},
-        )
+        await self.t.request(*text_request(input_name, text))
+
+    async def batch(
+        self, requests: Sequence[BatchRequest]
+    ) -> list[dict[str, Any] | ObsRequestFailed]:
+        """Requests in one round trip, in order; a failure does not stop the rest."""
+        return await self.t.request_batch(requests)
 
     async def get_text(self, input_name: str) -> str:
         d = await self.t.request("GetInputSettings", {"inputName": input_name})
@@ -131,6 +143,19 @@ class ObsClient:
 
     async def stats(self) -> dict[str, Any]:
         return await self.t.request("GetStats")
+
+
+def text_request(input_name: str, text: str) -> BatchRequest:
+    """The request that sets a text input's text, keeping its other settings."""
+    return (
+        "SetInputSettings",
+        {"inputName": input_name, "inputSettings": {"text": text}, "overlay": True},
+    )
+
+
+def scene_request(name: str) -> BatchRequest:
+    """The request that puts a scene on program."""
+    return ("SetCurrentProgramScene", {"sceneName": name})
 
 
 def _output(d: dict[str, Any]) -> OutputStatus:

@@ -7,10 +7,18 @@ only a simulated transport is accepted at all, so nothing leaves the process.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from studio.modes import Mode
-from studio.obs.base import EventHandler, LostHandler, ObsRefused, Transport
+from studio.obs.base import (
+    BatchRequest,
+    EventHandler,
+    LostHandler,
+    ObsRefused,
+    ObsRequestFailed,
+    Transport,
+)
 
 log = logging.getLogger("studio.obs.guard")
 
@@ -52,9 +60,7 @@ class Guard:
     async def close(self) -> None:
         await self.inner.close()
 
-    async def request(
-        self, request_type: str, data: dict[str, Any] | None = None
-    ) -> dict[str, Any]:
+    def _check(self, request_type: str) -> None:
         if self.mode is Mode.REHEARSAL and request_type in STREAM_STARTERS:
             self.refused.append(request_type)
             log.warning("guard refused %s in rehearsal", request_type)
@@ -63,7 +69,21 @@ class Guard:
                 key="guard.rehearsal_stream",
             )
         if request_type == "RequestBatch":
+            # A batch goes through request_batch, where each of its requests is checked.
             raise ObsRefused(
                 "Batched requests are not allowed through the guard.", key="guard.no_batch"
             )
+
+    async def request(
+        self, request_type: str, data: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        self._check(request_type)
         return await self.inner.request(request_type, data)
+
+    async def request_batch(
+        self, requests: Sequence[BatchRequest]
+    ) -> list[dict[str, Any] | ObsRequestFailed]:
+        # All or nothing: a batch with one forbidden request sends none of them.
+        for request_type, _data in requests:
+            self._check(request_type)
+        return await self.inner.request_batch(requests)

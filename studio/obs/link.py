@@ -35,7 +35,13 @@ from studio.obs.base import (
     Versions,
     lost_message,
 )
-from studio.obs.client import ObsClient, health_from, output_state_name
+from studio.obs.client import (
+    ObsClient,
+    health_from,
+    output_state_name,
+    scene_request,
+    text_request,
+)
 
 log = logging.getLogger("studio.obs.link")
 
@@ -408,18 +414,17 @@ class ObsLink:
 
     async def _reapply(self) -> Switch | None:
         # One re-apply at a time, and a newer cue always wins: a reconnect re-apply still busy
-        # with texts must not switch to its (older) scene after the new cue has switched.
+        # must not switch to its (older) scene after the new cue has switched.
         async with self._apply_lock:
             d = self.desired
-            for name, text in list(d.texts.items()):
-                await self.set_text(name, text)
-            if d is not self.desired or d.scene is None:
-                return None
+            texts = [(n, t) for n, t in d.texts.items() if self._text_due(n, t)]
             manual = self.snap.manual_scene
-            if manual is not None:
-                await self._restore_manual(manual)
+            if d.scene is None or manual is not None:
+                await self._send_texts(texts)
+                if d.scene is not None and manual is not None:
+                    await self._restore_manual(manual)
                 return None
-            return await self.switch(d.scene, d.cue_seq)
+            return await self.switch(d.scene, d.cue_seq, texts)
 
     async def _restore_manual(self, manual: str) -> None:
         """After OBS restarts it shows its saved scene: put the technician's choice back."""
@@ -429,13 +434,17 @@ class ObsLink:
         with contextlib.suppress(ObsError):
             await self.client.set_program_scene(manual)
 
+    def _text_due(self, input_name: str, text: str) -> bool:
+        """Whether a text must be sent now: online, changed since OBS last took it, and an input
+        OBS has (preflight reports a missing one; asking every second would flood the log)."""
+        if not self.online or self._last_texts.get(input_name) == text:
+            return False
+        return not self.snap.inputs or input_name in self.snap.inputs
+
     async def set_text(self, input_name: str, text: str) -> bool:
         """Set a text input if it changed. Offline or failing, it waits for the reconnect."""
         self.desired.texts[input_name] = text
-        if not self.online or self._last_texts.get(input_name) == text:
-            return False
-        if self.snap.inputs and input_name not in self.snap.inputs:
-            # Preflight reports it; asking every second would only flood the log.
+        if not self._text_due(input_name, text):
             return False
         try:
             await self.client.set_text(input_name, text)
@@ -445,11 +454,37 @@ class ObsLink:
         self._last_texts[input_name] = text
         return True
 
-    async def switch(self, scene: str, cue_seq: int) -> Switch | None:
-        """Automated switch to `scene`, confirmed through OBS's event within confirm_timeout."""
+    async def _send_texts(self, texts: list[tuple[str, str]]) -> None:
+        if not texts:
+            return
+        try:
+            results = await self.client.batch([text_request(n, t) for n, t in texts])
+        except ObsError as exc:
+            self._error(exc)
+            return
+        self._took_texts(texts, results)
+
+    def _took_texts(
+        self, texts: list[tuple[str, str]], results: list[dict[str, Any] | ObsRequestFailed]
+    ) -> None:
+        for (name, text), result in zip(texts, results, strict=False):
+            if isinstance(result, ObsRequestFailed):
+                self._error(result)
+            else:
+                self._last_texts[name] = text
+
+    async def switch(
+        self, scene: str, cue_seq: int, texts: list[tuple[str, str]] | None = None
+    ) -> Switch | None:
+        """Automated switch to `scene`, confirmed through OBS's event within confirm_timeout.
+
+        `texts` (input, text) go in the same RequestBatch, ahead of the scene: one round trip
+        for the whole cue, and the scene arrives dressed."""
         if not self.online:
             return None
+        texts = texts or []
         if self.snap.program == scene and scene not in self._pending:
+            await self._send_texts(texts)
             result = Switch(scene, cue_seq, True, 0.0, already=True)
             self._record(
                 "switch",
@@ -470,7 +505,12 @@ class ObsLink:
         self._pending[scene] = (t0, fut)
         self._ours[scene] = t0
         try:
-            await self.client.set_program_scene(scene)
+            results = await self.client.batch(
+                [*(text_request(n, t) for n, t in texts), scene_request(scene)]
+            )
+            self._took_texts(texts, results)
+            if isinstance(results[-1], ObsRequestFailed):
+                raise results[-1]
         except ObsError as exc:
             self._pending.pop(scene, None)
             self._error(exc)

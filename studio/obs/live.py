@@ -14,6 +14,8 @@ import contextlib
 import json
 import logging
 import threading
+import uuid
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -25,9 +27,11 @@ from studio.obs.base import (
     LOST_CLOSED,
     LOST_CONNECTION,
     LOST_TIMEOUT,
+    BatchRequest,
     EventHandler,
     LinkMessage,
     LostHandler,
+    ObsRequestFailed,
     ObsUnavailable,
     request_failed,
 )
@@ -111,6 +115,12 @@ class LiveObs:
     ) -> dict[str, Any]:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._pool, self._request_sync, request_type, data)
+
+    async def request_batch(
+        self, requests: Sequence[BatchRequest]
+    ) -> list[dict[str, Any] | ObsRequestFailed]:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, self._batch_sync, list(requests))
 
     def shutdown(self) -> None:
         """Release the worker thread (after close)."""
@@ -199,31 +209,77 @@ class LiveObs:
         )
 
     def _request_sync(self, request_type: str, data: dict[str, Any] | None) -> dict[str, Any]:
-        req = self._req
-        where = f"{self.host}:{self.port}"
-        if req is None:
-            raise ObsUnavailable(
-                f"Not connected to OBS at {where}.",
-                key="obs.not_connected",
-                params={"where": where},
-            )
+        req = self._session()
         try:
             result = req.send(request_type, data or None, raw=True)
         except OBSSDKRequestError as exc:
             raise request_failed(request_type, exc.code, None, data or {}) from None
         except Exception as exc:
-            timed_out = isinstance(
-                exc, OBSSDKTimeoutError | TimeoutError | WebSocketTimeoutException
-            )
-            why = LOST_TIMEOUT if timed_out else LOST_CONNECTION
-            self._drop_sync()
-            self._report_lost(why)
-            raise ObsUnavailable(
-                f"OBS at {where}: {why}.",
-                key="obs.request_timeout" if timed_out else "obs.request_lost",
-                params={"where": where},
-            ) from None
+            raise self._lost_during(exc) from None
         return dict(result or {})
+
+    def _batch_sync(
+        self, requests: Sequence[BatchRequest]
+    ) -> list[dict[str, Any] | ObsRequestFailed]:
+        # obsws-python has no batch call; its socket is ours on this thread, and the request
+        # client subscribes to no events, so the next frame on it is this batch's answer.
+        ws = self._session().base_client.ws
+        batch_id = uuid.uuid4().hex
+        payload = {
+            "op": 8,
+            "d": {
+                "requestId": batch_id,
+                "haltOnFailure": False,
+                "executionType": 0,  # SerialRealtime: in order, as separate requests would be
+                "requests": [
+                    {"requestType": t, "requestId": str(i), "requestData": d}
+                    for i, (t, d) in enumerate(requests)
+                ],
+            },
+        }
+        try:
+            ws.send(json.dumps(payload))
+            answer = json.loads(ws.recv())
+            if answer.get("op") != 9 or answer["d"].get("requestId") != batch_id:
+                raise ValueError("not this batch's response")
+            results = list(answer["d"].get("results") or [])
+        except Exception as exc:
+            raise self._lost_during(exc) from None
+        out: list[dict[str, Any] | ObsRequestFailed] = []
+        for i, (request_type, data) in enumerate(requests):
+            r = results[i] if i < len(results) else {}
+            status = r.get("requestStatus") or {}
+            if status.get("result"):
+                out.append(dict(r.get("responseData") or {}))
+            else:
+                code = int(status.get("code") or 0)
+                out.append(request_failed(request_type, code, status.get("comment"), data))
+        return out
+
+    def _session(self) -> obsws.ReqClient:
+        req = self._req
+        if req is None:
+            where = f"{self.host}:{self.port}"
+            raise ObsUnavailable(
+                f"Not connected to OBS at {where}.",
+                key="obs.not_connected",
+                params={"where": where},
+            )
+        return req
+
+    def _lost_during(self, exc: BaseException) -> ObsUnavailable:
+        """A request that failed on the socket: the session is dropped and reported lost (a
+        late answer must never be read as the next request's)."""
+        where = f"{self.host}:{self.port}"
+        timed_out = isinstance(exc, OBSSDKTimeoutError | TimeoutError | WebSocketTimeoutException)
+        why = LOST_TIMEOUT if timed_out else LOST_CONNECTION
+        self._drop_sync()
+        self._report_lost(why)
+        return ObsUnavailable(
+            f"OBS at {where}: {why}.",
+            key="obs.request_timeout" if timed_out else "obs.request_lost",
+            params={"where": where},
+        )
 
     def _drop_sync(self) -> None:
         req, events = self._req, self._events

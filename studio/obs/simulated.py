@@ -11,6 +11,7 @@ import asyncio
 import itertools
 import time
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from studio.obs.base import (
@@ -20,6 +21,7 @@ from studio.obs.base import (
     RESOURCE_ALREADY_EXISTS,
     RESOURCE_NOT_FOUND,
     STUDIO_MODE_NOT_ACTIVE,
+    BatchRequest,
     EventHandler,
     LostHandler,
     ObsRequestFailed,
@@ -117,6 +119,36 @@ class SimulatedObs:
                 params={"request": request_type},
             )
         return handler(data) or {}
+
+    async def request_batch(
+        self, requests: Sequence[BatchRequest]
+    ) -> list[dict[str, Any] | ObsRequestFailed]:
+        if not self._connected:
+            raise ObsUnavailable(
+                "Not connected to simulated OBS.", key="obs.simulated_not_connected"
+            )
+        await asyncio.sleep(0)
+        results: list[dict[str, Any] | ObsRequestFailed] = []
+        # One turn of the loop for the whole batch, as OBS runs a batch in one go.
+        for request_type, data in requests:
+            data = dict(data or {})
+            self.requests.append((request_type, data))
+            handler = getattr(self, f"_r_{request_type}", None)
+            if handler is None:
+                results.append(
+                    ObsRequestFailed(
+                        f"OBS does not know the request {request_type}.",
+                        204,
+                        key="obs.unknown_request",
+                        params={"request": request_type},
+                    )
+                )
+                continue
+            try:
+                results.append(handler(data) or {})
+            except ObsRequestFailed as exc:
+                results.append(exc)
+        return results
 
     def _fail(self, request_type: str, code: int, data: dict[str, Any]) -> ObsRequestFailed:
         return request_failed(request_type, code, None, data)

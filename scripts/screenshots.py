@@ -129,6 +129,18 @@ async def shoot(lang: str, out: Path) -> None:
             w.countdown.show_status(st, flash=True)
             save(w, out, "03-discussion-overtime.png")
 
+            while rt.show.state.status == "running":
+                st = bridge.refresh()
+                clock.advance(max(0.0, st.remaining))
+                rt.act("next")
+            await rt.idle()
+            w.make_report()
+            await wait_until(lambda: w.report_dialog is not None)
+            bridge.refresh()
+            save(w, out, "06-show-ended.png")
+            save(w.report_dialog, out, "07-report-question.png")
+            w.report_dialog.answer(False)
+
             w.panel.run_preflight()
             sim.kill()
             await wait_until(lambda: rt.link.snap.state is not LinkState.ONLINE)

@@ -15,19 +15,20 @@ from collections.abc import Sequence
 from datetime import datetime
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from studio.agenda import Agenda, AgendaError, load_agenda
 from studio.journal import default_journal_path
 from studio.obs.base import ObsError
-from studio.obs.client import ObsClient
-from studio.obs.live import LiveObs
-from studio.preflight import preflight, provision
-from studio.rehearse import RehearsalPlan, rehearse
-from studio.report import ReportError, build_report, write_report
 from studio.settings import load_settings, obs_password
 from studio.show import Status
 from studio.timefmt import signed_text
+
+if TYPE_CHECKING:
+    from studio.obs.live import LiveObs
+
+# Each subcommand imports what only it uses (rehearsal, report, OBS client) inside its function:
+# the console starts through this module, and every module it does not need is start-up time.
 
 log = logging.getLogger("studio.cli")
 
@@ -122,6 +123,8 @@ def cmd_rehearse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             file=out,
         )
 
+    from studio.rehearse import RehearsalPlan, rehearse
+
     plan = RehearsalPlan(args.overrun, args.spread, args.seed, args.outage_at)
     st = asyncio.run(rehearse(agenda, path, plan, show_line))
     print(
@@ -135,6 +138,8 @@ def cmd_rehearse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from studio.report import ReportError, build_report, write_report
+
     journal = Path(args.journal)
     try:
         asrun = build_report(journal, args.agenda)
@@ -148,6 +153,8 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _obs_transport(args: argparse.Namespace) -> LiveObs:
+    from studio.obs.live import LiveObs
+
     settings = load_settings(Path(args.settings))
     host = args.host or settings.obs.host
     port = args.port or settings.obs.port
@@ -156,6 +163,9 @@ def _obs_transport(args: argparse.Namespace) -> LiveObs:
 
 
 async def _with_obs(args: argparse.Namespace, agenda: Agenda, out: TextIO, err: TextIO) -> int:
+    from studio.obs.client import ObsClient
+    from studio.preflight import preflight, provision
+
     transport = _obs_transport(args)
     try:
         await transport.connect()

@@ -24,7 +24,6 @@ from studio.modes import Mode
 from studio.obs.base import Transport
 from studio.obs.guard import Guard
 from studio.obs.link import ObsLink
-from studio.obs.live import LiveObs
 from studio.obs.simulated import SimulatedObs
 from studio.show import Cue, Show
 
@@ -123,6 +122,9 @@ class Runtime:
             if options.mode is Mode.DRY_RUN:
                 transport = simulated_obs_for(agenda)
             else:
+                # obsws-python and websocket-client load only when a real OBS is wanted.
+                from studio.obs.live import LiveObs
+
                 transport = LiveObs(options.host, options.port, options.password)
         journal.ensure_header(clock.now(), journal_info(agenda, options.mode))
         return cls(agenda, options.mode, clock, journal, transport)
@@ -158,8 +160,9 @@ class Runtime:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._worker
         await self.link.stop()
-        if isinstance(self.transport, LiveObs):
-            self.transport.shutdown()
+        release = getattr(self.transport, "shutdown", None)  # LiveObs's worker thread
+        if callable(release):
+            release()
         self.journal.close()
 
     async def _drain(self) -> None:

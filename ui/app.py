@@ -207,6 +207,8 @@ class Console(QObject):
                 self.window.pending_dialog.answer(False)
             if self.window.panel.pending_dialog is not None:
                 self.window.panel.pending_dialog.answer(False)
+            if self.window.report_dialog is not None:
+                self.window.report_dialog.answer(False)
             if self.window.isVisible():
                 self.window.confirm_close()
         if self.monitor is not None:

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
+    QDesktopServices,
     QFontMetrics,
     QKeySequence,
     QShowEvent,
@@ -169,7 +171,11 @@ class MainWindow(QMainWindow):
         self.message_action = self._action(
             "message", [QKeySequence("Ctrl+L")], lambda: self.message_edit.setFocus()
         )
+        self.report_action = self._action("report", [QKeySequence("Ctrl+R")], self.make_report)
         self.quit_action = self._action("quit", [QKeySequence("Ctrl+Q")], self.close)
+        self.report_dialog: Confirm | None = None
+        self.last_report: Path | None = None
+        self._last_status = rt.show.state.status
         self.buttons: dict[str, QPushButton] = {}
         buttons = QHBoxLayout()
         for name in ("start", "back", "next", "hold", "minus", "plus", "skip", "goto"):
@@ -180,6 +186,13 @@ class MainWindow(QMainWindow):
             button.clicked.connect(self.actions_by_name[name].trigger)
             buttons.addWidget(button, 2 if name == "next" else 1)
             self.buttons[name] = button
+        # The show's last button: shown once it has ended, in place of the ones that drive it.
+        self.report_button = QPushButton(self)
+        self.report_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.report_button.setMinimumHeight(44)
+        self.report_button.setFont(style.font(11, bold=True))
+        self.report_button.clicked.connect(self.report_action.trigger)
+        buttons.addWidget(self.report_button, 2)
 
         # -- message for the speaker monitor
         self.message_edit = QLineEdit(self)
@@ -302,6 +315,7 @@ class MainWindow(QMainWindow):
             self.show_menu.addAction(self.actions_by_name[name])
         self.show_menu.addSeparator()
         self.show_menu.addAction(self.message_action)
+        self.show_menu.addAction(self.report_action)
         self.show_menu.addSeparator()
         self.show_menu.addAction(self.quit_action)
 
@@ -405,6 +419,56 @@ class MainWindow(QMainWindow):
     def show_notice(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
+    # ---- as-run report ------------------------------------------------------------------------
+    def make_report(self) -> None:
+        """Write the as-run report of the show so far (HTML and CSV beside the journal)."""
+        if self.rt.show.state.status == "pre":
+            self.show_notice(self.tr("The show has not started: there is nothing to report yet."))
+            return
+        if self.report_dialog is not None:
+            self.report_dialog.raise_()
+            return
+        self.bridge.spawn(self._write_report(), "as-run report")
+
+    async def _write_report(self) -> None:
+        # Imported here: the console does not pay for the report module at start-up.
+        from studio.report import ReportError, build_report, write_report
+
+        journal = self.rt.journal.path
+        lang = self.lang.current
+
+        def build() -> tuple[Path, Path]:
+            return write_report(build_report(journal), journal.parent, lang)
+
+        # Off the loop's thread: a long journal must not stall the countdown.
+        loop = asyncio.get_running_loop()
+        try:
+            html, csv = await loop.run_in_executor(None, build)
+        except (ReportError, OSError) as exc:
+            self.show_notice(
+                self.tr("The as-run report could not be written: {reason}").format(reason=exc)
+            )
+            return
+        self.last_report = html
+        self.show_notice(self.tr("As-run report written: {path}").format(path=html))
+        box = Confirm(
+            self,
+            self.tr("As-run report"),
+            self.tr(
+                "The as-run report is written:\n{html}\n{csv}\n\nOpen it in the browser?"
+            ).format(html=html, csv=csv),
+            self.tr("Open"),
+            self.tr("Not now"),
+        )
+        self.report_dialog = box
+        try:
+            # Not modal: during a show the keys must keep driving it.
+            yes = await box.ask(block_parent=False)
+        finally:
+            self.report_dialog = None
+        if yes:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(html)))
+
     # ---- monitor and language -----------------------------------------------------------------
     def set_monitor_visible(self, visible: bool) -> None:
         if visible and not self.monitor.isVisible():
@@ -430,6 +494,12 @@ class MainWindow(QMainWindow):
                 self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter
             )
         self._scrolled_row = row
+        status = self.rt.show.state.status
+        if status == "ended" and self._last_status != "ended":
+            self.show_notice(
+                self.tr("The show has ended. The as-run report: Show → As-run report (Ctrl+R).")
+            )
+        self._last_status = status
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -447,6 +517,11 @@ class MainWindow(QMainWindow):
         }
         for name, button in self.buttons.items():
             button.setEnabled(enabled[name])
+        ended = st.status == "ended"
+        self.report_action.setEnabled(st.status != "pre")
+        self.report_button.setVisible(ended)
+        for name in ("back", "hold", "minus", "plus", "skip"):
+            self.buttons[name].setVisible(not ended)
         held = st.held_since is not None
         hold_text = self.tr("Resume (H)") if held else self.tr("Hold (H)")
         set_text(self.buttons["hold"], hold_text)
@@ -579,6 +654,11 @@ class MainWindow(QMainWindow):
             self.buttons[name].setToolTip(tip)
         self.message_action.setText(self.tr("Write a message to the speaker"))
         self.quit_action.setText(self.tr("Quit"))
+        self.report_action.setText(self.tr("As-run report…"))
+        self.report_button.setText(self.tr("As-run report (Ctrl+R)"))
+        self.report_button.setToolTip(
+            self.tr("Write the as-run report of this show (HTML and CSV) beside its journal")
+        )
         self.message_caption.setText(self.tr("Message:"))
         self.message_edit.setPlaceholderText(
             self.tr("Text for the speaker monitor; Enter shows it (Ctrl+L to type here)")

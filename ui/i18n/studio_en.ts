@@ -125,6 +125,46 @@ Resume it where it stopped?</translation>
         <translation>On the speaker monitor: {text}</translation>
     </message>
     <message>
+        <source>The show has not started: there is nothing to report yet.</source>
+        <translation>The show has not started: there is nothing to report yet.</translation>
+    </message>
+    <message>
+        <source>The as-run report could not be written: {reason}</source>
+        <translation>The as-run report could not be written: {reason}</translation>
+    </message>
+    <message>
+        <source>As-run report written: {path}</source>
+        <translation>As-run report written: {path}</translation>
+    </message>
+    <message>
+        <source>As-run report</source>
+        <translation>As-run report</translation>
+    </message>
+    <message>
+        <source>The as-run report is written:
+{html}
+{csv}
+
+Open it in the browser?</source>
+        <translation>The as-run report is written:
+{html}
+{csv}
+
+Open it in the browser?</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Not now</translation>
+    </message>
+    <message>
+        <source>The show has ended. The as-run report: Show → As-run report (Ctrl+R).</source>
+        <translation>The show has ended. The as-run report: Show → As-run report (Ctrl+R).</translation>
+    </message>
+    <message>
         <source>Resume (H)</source>
         <translation>Resume (H)</translation>
     </message>
@@ -315,6 +355,18 @@ Resume it where it stopped?</translation>
     <message>
         <source>Quit</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>As-run report…</source>
+        <translation>As-run report…</translation>
+    </message>
+    <message>
+        <source>As-run report (Ctrl+R)</source>
+        <translation>As-run report (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Write the as-run report of this show (HTML and CSV) beside its journal</source>
+        <translation>Write the as-run report of this show (HTML and CSV) beside its journal</translation>
     </message>
     <message>
         <source>Message:</source>

@@ -126,6 +126,46 @@ Resume it where it stopped?</source>
         <translation>На моніторі спікера: {text}</translation>
     </message>
     <message>
+        <source>The show has not started: there is nothing to report yet.</source>
+        <translation>Захід ще не почався: звітувати поки немає про що.</translation>
+    </message>
+    <message>
+        <source>The as-run report could not be written: {reason}</source>
+        <translation>Не вдалося записати звіт про ефір: {reason}</translation>
+    </message>
+    <message>
+        <source>As-run report written: {path}</source>
+        <translation>Звіт про ефір записано: {path}</translation>
+    </message>
+    <message>
+        <source>As-run report</source>
+        <translation>Звіт про ефір</translation>
+    </message>
+    <message>
+        <source>The as-run report is written:
+{html}
+{csv}
+
+Open it in the browser?</source>
+        <translation>Звіт про ефір записано:
+{html}
+{csv}
+
+Відкрити його в браузері?</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Відкрити</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Не зараз</translation>
+    </message>
+    <message>
+        <source>The show has ended. The as-run report: Show → As-run report (Ctrl+R).</source>
+        <translation>Захід завершено. Звіт про ефір: Захід → Звіт про ефір (Ctrl+R).</translation>
+    </message>
+    <message>
         <source>Resume (H)</source>
         <translation>Продовжити (H)</translation>
     </message>
@@ -316,6 +356,18 @@ Resume it where it stopped?</source>
     <message>
         <source>Quit</source>
         <translation>Вийти</translation>
+    </message>
+    <message>
+        <source>As-run report…</source>
+        <translation>Звіт про ефір…</translation>
+    </message>
+    <message>
+        <source>As-run report (Ctrl+R)</source>
+        <translation>Звіт про ефір (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Write the as-run report of this show (HTML and CSV) beside its journal</source>
+        <translation>Записати звіт про ефір цього заходу (HTML і CSV) поруч із його журналом</translation>
     </message>
     <message>
         <source>Message:</source>

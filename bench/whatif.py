@@ -303,7 +303,7 @@ def lazy_positions() -> bool:
 
     import studio.yamlpos as yp
 
-    if "_pos(node.start_mark)" not in inspect.getsource(yp._build):
+    if "out.values[path] = node.start_mark" in inspect.getsource(yp._build):
         return False
     original_scalar = yp._scalar
     plain = "tag:yaml.org,2002:str"
@@ -392,7 +392,7 @@ def gc_paused_load() -> bool:
     (a 2,000-item file makes ~10^5 acyclic objects; the collector re-scans them over and over)."""
     import studio.agenda as ag
 
-    if "gc.disable" in inspect.getsource(ag.load_agenda):
+    if "gc_paused" in inspect.getsource(ag.load_agenda):
         return False
     original = ag.load_agenda
 

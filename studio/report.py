@@ -212,6 +212,18 @@ class Outage:
 
 
 @dataclass(frozen=True)
+class HealthIncident:
+    """An OBS health figure out of its "ok" range: from when, until when (None: still out at the
+    end of the journal), and how bad it got (level and the worst value seen)."""
+
+    figure: str
+    started_at: float
+    ended_at: float | None
+    level: str
+    value: float | None
+
+
+@dataclass(frozen=True)
 class OutputChange:
     at: float
     output: str  # stream, record, or "request" for an operator's start/stop request
@@ -251,6 +263,7 @@ class AsRun:
     switches: tuple[SwitchRow, ...]
     unswitched: tuple[CueRow, ...]
     outages: tuple[Outage, ...]
+    health: tuple[HealthIncident, ...]
     outputs: tuple[OutputChange, ...]
     interventions: tuple[Intervention, ...]
     notices: tuple[Notice, ...]
@@ -548,6 +561,7 @@ def build_report(journal_path: str | Path, agenda_path: str | Path | None = None
         switches=obs.switches,
         unswitched=obs.unswitched,
         outages=obs.outages,
+        health=obs.health,
         outputs=obs.outputs,
         interventions=tuple(interventions),
         notices=tuple(notices),
@@ -575,6 +589,7 @@ class _Obs:
     switches: tuple[SwitchRow, ...]
     unswitched: tuple[CueRow, ...]
     outages: tuple[Outage, ...]
+    health: tuple[HealthIncident, ...]
     outputs: tuple[OutputChange, ...]
 
 
@@ -601,6 +616,8 @@ def _obs_facts(agenda: Agenda, entries: list[Entry]) -> _Obs:
     outages: list[Outage] = []
     open_lost: Entry | None = None
     outputs: list[OutputChange] = []
+    health: list[HealthIncident] = []
+    open_health: dict[str, Entry] = {}
     logical_of = {v: k for k, v in reversed(agenda.scene_map.scenes.items())}
     for e in entries:
         if e.kind != "obs":
@@ -657,14 +674,34 @@ def _obs_facts(agenda: Agenda, entries: list[Entry]) -> _Obs:
             else:
                 start = e.at - down if down is not None else None
                 outages.append(Outage(start, e.at, "", down))
+        elif e.name == "health":
+            figure = str(a.get("figure") or "")
+            if a.get("event") == "start":
+                open_health.setdefault(figure, e)
+            elif a.get("event") == "end":
+                started = open_health.pop(figure, None)
+                lasted = _num(a.get("lasted_s"))
+                start_at = started.at if started else e.at - (lasted or 0.0)
+                end_at = start_at + lasted if lasted is not None else e.at
+                health.append(
+                    HealthIncident(
+                        figure, start_at, end_at, str(a.get("level") or ""), _num(a.get("value"))
+                    )
+                )
         elif e.name in ("stream_state", "record_state"):
             outputs.append(OutputChange(e.at, e.name.split("_")[0], str(a.get("state", ""))))
         elif e.name == "output":
             outputs.append(OutputChange(e.at, "request", str(a.get("action", ""))))
     if open_lost is not None:
         outages.append(Outage(open_lost.at, None, str(open_lost.args.get("why", "")), None))
+    for figure, started in open_health.items():
+        level, value = str(started.args.get("level") or ""), _num(started.args.get("value"))
+        health.append(HealthIncident(figure, started.at, None, level, value))
+    health.sort(key=lambda h: h.started_at)
     unswitched = tuple(c for c in cues if switched.get(c.cue, -1) < c.seq)
-    return _Obs(tuple(cues), tuple(switches), unswitched, tuple(outages), tuple(outputs))
+    return _Obs(
+        tuple(cues), tuple(switches), unswitched, tuple(outages), tuple(health), tuple(outputs)
+    )
 
 
 # ---- words --------------------------------------------------------------------------------------
@@ -685,6 +722,28 @@ _T: dict[str, tuple[str, str]] = {
     "switches": ("Перемикання сцен", "Scene switches"),
     "outages": ("Втрати зв'язку з OBS", "OBS outages"),
     "outage": ("Без зв'язку з OBS", "OBS unreachable"),
+    "health": ("Стан трансляції: інциденти", "Stream health incidents"),
+    "health_hint": (
+        "Показник OBS поза нормою (жовтий — попередження, червоний — погано), доки не "
+        "повернувся до норми щонайменше на кілька секунд.",
+        "An OBS figure out of its normal range (amber: warning, red: bad) until it was back "
+        "in range for a few seconds.",
+    ),
+    "h_fps": ("Частота кадрів", "Frame rate"),
+    "h_cpu": ("Процесор OBS", "OBS CPU"),
+    "h_render_skipped": ("Пропущені кадри (рендер)", "Skipped frames (render)"),
+    "h_output_skipped": ("Пропущені кадри (кодер)", "Skipped frames (encoder)"),
+    "h_congestion": ("Перевантаження мережі", "Network congestion"),
+    "h_bitrate": ("Бітрейт", "Bitrate"),
+    "col_figure": ("Показник", "Figure"),
+    "col_from": ("Від", "From"),
+    "col_until": ("До", "Until"),
+    "col_worst": ("Найгірше", "Worst"),
+    "col_lasted": ("Тривалість", "Lasted"),
+    "col_level": ("Рівень", "Level"),
+    "lvl_warn": ("попередження", "warning"),
+    "lvl_bad": ("погано", "bad"),
+    "still_out": ("не повернувся до кінця журналу", "not back by the end of the journal"),
     "interventions": ("Втручання оператора", "Operator interventions"),
     "timeline": ("Хронологія: план і факт", "Timeline: planned and actual"),
     "offset_chart": ("Відхилення від графіка протягом дня", "Schedule offset over the day"),
@@ -1475,6 +1534,48 @@ def _on_air(a: AsRun, output: str) -> list[tuple[float, float | None]]:
     return spans
 
 
+def _health_value(figure: str, value: float | None) -> str:
+    if value is None:
+        return ""
+    if figure == "fps":
+        return f"{value:.1f} fps"
+    if figure == "bitrate":
+        return f"{value:.0f} kb/s"
+    if figure == "congestion":
+        return f"{value:.2f}"
+    return f"{value:.1f} %"
+
+
+def _health_table(f: _Fmt) -> str:
+    rows = []
+    for h in f.a.health:
+        end = h.ended_at if h.ended_at is not None else f.a.end_instant
+        until = f.clock(h.ended_at) if h.ended_at is not None else f.t("still_out")
+        level = f.t(f"lvl_{h.level}") if f"lvl_{h.level}" in _T else h.level
+        rows.append(
+            '<tr class="flag">'
+            + _td(f.t(f"h_{h.figure}") if f"h_{h.figure}" in _T else h.figure)
+            + _td(f.clock(h.started_at), "t")
+            + _td(until, "t")
+            + _td(f.dur(max(0.0, end - h.started_at)), "num")
+            + _td(_health_value(h.figure, h.value), "num")
+            + _pill(level, "bad" if h.level == "bad" else "warn")
+            + "</tr>"
+        )
+    head = [
+        (f.t("col_figure"), False),
+        (f.t("col_from"), False),
+        (f.t("col_until"), False),
+        (f.t("col_lasted"), True),
+        (f.t("col_worst"), True),
+        (f.t("col_level"), False),
+    ]
+    body = _table(head, rows, f.t("none"))
+    if rows:
+        body += f'<p class="hint">{f.e("health_hint")}</p>'
+    return body
+
+
 def _outputs_table(f: _Fmt) -> str:
     lines = []
     for output in ("stream", "record"):
@@ -1700,6 +1801,8 @@ def render_html(asrun: AsRun, lang: str | None = None) -> str:
         _switches_table(f),
         f"<h2>{f.e('outages')}</h2>",
         _outages_table(f),
+        f"<h2>{f.e('health')}</h2>",
+        _health_table(f),
         f"<h2>{f.e('outputs')}</h2>",
         _outputs_table(f),
         "<footer>",

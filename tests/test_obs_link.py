@@ -249,6 +249,37 @@ def test_a_cue_reaches_obs_in_one_batch_with_its_texts_ahead_of_the_scene(
     asyncio.run(go())
 
 
+def test_health_incidents_reach_the_journal_and_the_as_run_report(
+    agenda: Agenda, server: FakeObs, tmp_path: Path
+) -> None:
+    """OBS's CPU runs hot for a while mid-show, wavering at its threshold: the report lists one
+    incident for it, with the worst value, and the figures that stayed in range not at all."""
+    from studio.report import build_report, render_html
+
+    async def go() -> None:
+        rt = make_runtime(agenda, server, tmp_path)
+        rt.link.incidents.settle_s = 0.6
+        await rt.start()
+        await until(lambda: rt.link.online)
+        rt.act("start")
+        await rt.idle()
+        for cpu in (93.0, 85.0, 97.0, 95.0):  # bad, warning, bad: still one incident
+            server.set_stats(cpuUsage=cpu)
+            await until(lambda c=cpu: rt.link.snap.health.cpu == c)
+        rt.clock.advance(30)  # type: ignore[attr-defined]
+        server.set_stats(cpuUsage=4.0)
+        await until(lambda: not rt.link.incidents.open_figures, 5.0)
+        await rt.stop()
+
+    asyncio.run(go())
+    asrun = build_report(tmp_path / "journal.jsonl")
+    assert [(h.figure, h.level, h.value) for h in asrun.health] == [("cpu", "bad", 97.0)]
+    incident = asrun.health[0]
+    assert incident.ended_at is not None and incident.ended_at > incident.started_at
+    page = render_html(asrun, "en")
+    assert "Stream health incidents" in page and "OBS CPU" in page and "97.0 %" in page
+
+
 def test_a_hung_obs_is_noticed_within_two_seconds(
     agenda: Agenda, server: FakeObs, tmp_path: Path
 ) -> None:

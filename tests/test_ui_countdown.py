@@ -155,8 +155,19 @@ async def test_clicker_keys_work_wherever_the_focus_is(open_console, agenda, wai
     await wait_until(lambda: box.isActiveWindow(), what="the question active")
     before = seg()
     QTest.keyClick(box, Qt.Key.Key_Space)  # the clicker, not the dialog's buttons
-    assert seg() == before + 1
+    QTest.keyClick(box, Qt.Key.Key_PageDown)
+    assert seg() == before + 2
     assert box.isVisible() and panel.pending_dialog is box
+    # Arrows in the focused question move between its buttons; they never cut to the next
+    # scene on air while the technician is choosing.
+    focused = box.focusWidget()
+    assert focused is box.reject_button  # "Cancel" first: starting the stream is the risk
+    QTest.keyClick(focused, Qt.Key.Key_Left)
+    QTest.keyClick(box.focusWidget(), Qt.Key.Key_Right)
+    QTest.keyClick(box.focusWidget(), Qt.Key.Key_Right)
+    assert seg() == before + 2
+    assert box.focusWidget() is not focused
+    assert box.isVisible() and not c.rt.link.snap.stream.active
     QTest.keyClick(box, Qt.Key.Key_Escape)
     await wait_until(lambda: panel.pending_dialog is None)
     assert [t for t, _ in c.rt.transport.requests if t == "StartStream"] == []

@@ -8,15 +8,14 @@ every connect and on OBS's create/rename/remove events), so pressing the button 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
 from studio.agenda import Agenda
-from studio.obs.base import Health
+from studio.obs.health import Level, health_levels
 from studio.obs.link import LinkState, Snapshot
 from studio.preflight import scenes_needed
 from studio.show import Status
 
-Level = Literal["ok", "warn", "bad", "none"]
+__all__ = ["Level", "Missing", "SnapshotPreflight", "health_levels", "preflight_from_snapshot"]
 
 
 @dataclass(frozen=True)
@@ -64,40 +63,6 @@ def preflight_from_snapshot(agenda: Agenda, snap: Snapshot) -> SnapshotPreflight
         streaming=snap.stream.active,
         recording=snap.record.active,
     )
-
-
-# Thresholds: (warn, bad). Lower-is-worse figures list them descending.
-FPS_LOW = (24.0, 15.0)
-CPU_HIGH = (70.0, 90.0)
-SKIPPED_PCT = (0.5, 2.0)
-CONGESTION = (0.1, 0.3)
-BITRATE_LOW_KBPS = (1000.0, 300.0)
-
-
-def _high(value: float, limits: tuple[float, float]) -> Level:
-    warn, bad = limits
-    return "bad" if value >= bad else "warn" if value >= warn else "ok"
-
-
-def _low(value: float, limits: tuple[float, float]) -> Level:
-    warn, bad = limits
-    return "bad" if value < bad else "warn" if value < warn else "ok"
-
-
-def health_levels(health: Health, streaming: bool, online: bool) -> dict[str, Level]:
-    """Level per figure: fps, cpu, render_skipped, output_skipped, congestion, bitrate."""
-    if not online:
-        return dict.fromkeys(
-            ("fps", "cpu", "render_skipped", "output_skipped", "congestion", "bitrate"), "none"
-        )
-    return {
-        "fps": _low(health.active_fps, FPS_LOW),
-        "cpu": _high(health.cpu, CPU_HIGH),
-        "render_skipped": _high(health.render_skipped_pct, SKIPPED_PCT),
-        "output_skipped": _high(health.output_skipped_pct, SKIPPED_PCT),
-        "congestion": _high(health.congestion, CONGESTION) if streaming else "none",
-        "bitrate": _low(health.bitrate_kbps, BITRATE_LOW_KBPS) if streaming else "none",
-    }
 
 
 def until_start(agenda: Agenda, st: Status) -> float | None:

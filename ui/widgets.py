@@ -10,8 +10,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QWidget
 
 from studio.modes import Mode
@@ -273,6 +273,46 @@ class Confirm(QMessageBox):
         self.setEscapeButton(self.accept_button if escape_accepts else self.reject_button)
         self._future: asyncio.Future[bool] | None = None
         self.finished.connect(self._on_finished)
+        for button in (self.accept_button, self.reject_button):
+            button.installEventFilter(self)
+
+    # The keys a question is answered with. The show's own keys work everywhere in the console
+    # (ApplicationShortcut), so a presentation clicker keeps driving the show while a question
+    # waits; but arrows, Tab and Enter in a focused question belong to it: a technician moving
+    # between "Start stream" and "Cancel" with → must not cut to the next scene on air.
+    DIALOG_KEYS = frozenset(
+        {
+            Qt.Key.Key_Left,
+            Qt.Key.Key_Right,
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+            Qt.Key.Key_Tab,
+            Qt.Key.Key_Backtab,
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+            Qt.Key.Key_Escape,
+        }
+    )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in self.DIALOG_KEYS
+        ):
+            event.accept()  # delivered to the button as a key press, not as a shortcut
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # QMessageBox moves between its buttons with Tab only; arrows do it here too.
+        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self.focusPreviousChild()
+            return
+        if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)
 
     def ask(self, *, block_parent: bool = True) -> asyncio.Future[bool]:
         """Show the question and return the answer's future.

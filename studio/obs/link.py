@@ -42,6 +42,7 @@ from studio.obs.client import (
     scene_request,
     text_request,
 )
+from studio.obs.health import IncidentTracker, health_levels
 
 log = logging.getLogger("studio.obs.link")
 
@@ -107,6 +108,7 @@ class ObsLink:
         backoff_start: float = 0.25,
         backoff_cap: float = 2.0,
         confirm_timeout: float = 0.5,
+        health_settle: float = 5.0,
         record: Recorder | None = None,
     ) -> None:
         self.transport = transport
@@ -126,6 +128,7 @@ class ObsLink:
         self._pending: dict[str, tuple[float, asyncio.Future[float]]] = {}
         self._ours: dict[str, float] = {}
         self._bytes_prev: tuple[float, int] | None = None
+        self.incidents = IncidentTracker(health_settle)
         self._down_since: float | None = None
         self._stopping = False
         self._last_texts: dict[str, str] = {}
@@ -297,6 +300,9 @@ class ObsLink:
         self.snap.stream = replace(stream, state=self._keep_transitional(old_stream, stream))
         self.snap.record = replace(record, state=self._keep_transitional(old_record, record))
         self.snap.health = health
+        levels = health_levels(health, self.snap.stream.active, online=True)
+        for fact in self.incidents.update(levels, health, now):
+            self._record("health", fact)
         # Outputs started or stopped while we were not told (e.g. during an outage) show too.
         if (self.snap.stream.state, self.snap.stream.active) != (
             old_stream.state,
@@ -326,6 +332,8 @@ class ObsLink:
 
     def _went_down(self, why: LinkMessage) -> None:
         self.snap.outages += 1
+        for fact in self.incidents.close_all(time.monotonic()):
+            self._record("health", fact)
         self._down_since = time.monotonic()
         self._record("obs_lost", {"why": why.text})
         self._log("link.lost", {"why": why}, f"Lost OBS: {why.text}")

@@ -2,13 +2,8 @@
 
 The technician imports it by hand (OBS: Scene Collection → Import) and gets every scene the
 default scene map names, with the lower-third, speaker-timer and break-timer text sources
-(`text_ft2_source_v2`, so the same file loads on Linux, Windows and macOS) already placed:
-
-- lower third (name and role lines): in every scene a speaker can be on — studio, remote,
-  studio + remote, panel, slides, closing — bottom left;
-- speaker timer: top right in the same scenes, but hidden: it is for the return feed, so the
-  technician shows it only where the remote speakers see it and the audience does not;
-- break timer: large, in the middle of the break scene.
+(`text_ft2_source_v2`, so the same file loads on Linux, Windows and macOS) placed as
+`studio/layout.py` says (the layout `studio provision` builds in a running OBS too).
 
 Cameras, calls and slides are the technician's to add. The layout is for a 1920×1080 canvas.
 The output is deterministic (source UUIDs are derived from the names), so regenerating without
@@ -30,23 +25,18 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from studio.layout import CANVAS, TEXTS, scene_roles, texts_in  # noqa: E402
 from studio.scenemap import SceneMap, load_scene_map  # noqa: E402
 
 DEFAULT_MAP = ROOT / "scenes" / "default.yaml"
 DEFAULT_OUT = ROOT / "scenes" / "studio-console-collection.json"
 DEFAULT_NAME = "Studio Console"
 
-CANVAS = (1920, 1080)
 # Encoded as libobs MAKE_SEMANTIC_VERSION(29, 0, 2): the version that wrote these settings.
 OBS_VERSION = (29 << 24) | (0 << 16) | 2
 _NAMESPACE = uuid.UUID("6f2b1a52-3c1e-4d8e-9a57-5e0f0c6d2b41")
 
-# obs_alignment flags
-ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, ALIGN_TOP, ALIGN_BOTTOM = 0, 1, 2, 4, 8
 WHITE = 0xFFFFFFFF  # ABGR
-
-# Logical scenes a speaker can be on air in (they carry the lower third and speaker timer).
-SPEAKER_SCENES = ("studio", "remote", "split", "panel", "slides", "closing")
 
 
 def _uuid(kind: str, name: str) -> str:
@@ -140,44 +130,26 @@ def scene_source(name: str, items: list[dict[str, Any]]) -> dict[str, Any]:
 
 def build_collection(scene_map: SceneMap, name: str = DEFAULT_NAME) -> dict[str, Any]:
     """The collection as a dict, in the order OBS writes its keys."""
-    w, h = CANVAS
     inputs = scene_map.inputs
     texts: dict[str, dict[str, Any]] = {}
-    # (logical input, placeholder text, font size, position, alignment, visible)
-    layout = {
-        "lower_third_name": ("Ім'я Прізвище", 64, (80, h - 190), ALIGN_LEFT | ALIGN_TOP, True),
-        "lower_third_role": (
-            "Посада, організація",
-            40,
-            (80, h - 110),
-            ALIGN_LEFT | ALIGN_TOP,
-            True,
-        ),
-        "speaker_timer": ("5:00", 72, (w - 60, 40), ALIGN_RIGHT | ALIGN_TOP, False),
-        "break_timer": ("15:00", 200, (w / 2, h / 2), ALIGN_CENTER, True),
-    }
-    for logical, (placeholder, size, *_rest) in layout.items():
+    for logical, place in TEXTS.items():
         if logical in inputs:
-            texts[logical] = text_source(inputs[logical], placeholder, size)
+            texts[logical] = text_source(inputs[logical], place.placeholder, place.size)
 
     def items_for(logical_scene: str) -> list[dict[str, Any]]:
-        wanted: list[str] = []
-        if logical_scene in SPEAKER_SCENES:
-            wanted = ["lower_third_name", "lower_third_role", "speaker_timer"]
-        elif logical_scene == "break":
-            wanted = ["break_timer"]
         out = []
-        for logical in wanted:
+        for logical in texts_in(logical_scene):
             if logical in texts:
-                _text, _size, pos, align, visible = layout[logical]
-                out.append(scene_item(len(out) + 1, texts[logical], pos, align, visible))
+                place = TEXTS[logical]
+                pos = place.position(CANVAS)
+                out.append(
+                    scene_item(len(out) + 1, texts[logical], pos, place.align, place.visible)
+                )
         return out
 
-    # A logical name may share an OBS scene with another: one scene, its first role decides.
-    scenes: dict[str, dict[str, Any]] = {}
-    for logical, obs_name in scene_map.scenes.items():
-        if obs_name not in scenes:
-            scenes[obs_name] = scene_source(obs_name, items_for(logical))
+    scenes = {
+        obs: scene_source(obs, items_for(role)) for obs, role in scene_roles(scene_map).items()
+    }
     first = next(iter(scenes))
     return {
         "current_scene": first,

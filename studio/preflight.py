@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from studio.agenda import Agenda
+from studio.layout import CANVAS, TEXTS, scenes_for_text
 from studio.obs.base import RESOURCE_ALREADY_EXISTS, ObsRequestFailed, Versions
 from studio.obs.client import ObsClient
 
@@ -95,7 +96,9 @@ def _home_scene(agenda: Agenda, logical_input: str) -> str:
 
 
 async def provision(client: ObsClient, agenda: Agenda) -> ProvisionResult:
-    """Create missing scenes, then missing text inputs. Idempotent."""
+    """Create missing scenes, then missing text inputs, placed as `studio.layout` says (the
+    speaker timer hidden: it is for the return feed, not the audience). Idempotent: an input that
+    exists is left where the technician put it, only added to the scenes created now."""
     report = await preflight(client, agenda)
     result = ProvisionResult()
     for need in report.missing_scenes:
@@ -106,17 +109,45 @@ async def provision(client: ObsClient, agenda: Agenda) -> ProvisionResult:
             if exc.code != RESOURCE_ALREADY_EXISTS:
                 raise
     have = set(await client.scenes())
-    for need in report.missing_inputs:
-        home = _home_scene(agenda, need.logical)
-        if home not in have:
-            await client.create_scene(home)
-            have.add(home)
-        try:
-            await client.create_text_input(
-                home, need.obs_name, agenda.scene_map.text_input_kind, ""
-            )
-            result.created_inputs.append(need.obs_name)
-        except ObsRequestFailed as exc:
-            if exc.code != RESOURCE_ALREADY_EXISTS:
-                raise
+    missing = {need.obs_name for need in report.missing_inputs}
+    try:
+        width, height = await client.canvas()
+    except ObsRequestFailed:
+        width = height = 0
+    canvas = (width, height) if width > 0 and height > 0 else CANVAS
+    m = agenda.scene_map
+    for logical, obs_input in m.inputs.items():
+        place = TEXTS.get(logical)
+        targets = [s for s in scenes_for_text(m, logical) if s in have]
+        if obs_input in missing:
+            if not targets:
+                home = _home_scene(agenda, logical)
+                if home not in have:
+                    await client.create_scene(home)
+                    have.add(home)
+                targets = [home]
+            try:
+                item = await client.create_text_input(
+                    targets[0],
+                    obs_input,
+                    m.text_input_kind,
+                    "",
+                    size=place.size if place else None,
+                    visible=place.visible if place else True,
+                )
+            except ObsRequestFailed as exc:
+                if exc.code != RESOURCE_ALREADY_EXISTS:
+                    raise
+                continue
+            result.created_inputs.append(obs_input)
+            if place is not None:
+                await client.place_item(targets[0], item, place.position(canvas), place.align)
+            others = targets[1:]
+        else:
+            others = [s for s in targets if s in result.created_scenes]
+        for scene in others:
+            visible = place.visible if place else True
+            item = await client.add_to_scene(scene, obs_input, visible=visible)
+            if place is not None:
+                await client.place_item(scene, item, place.position(canvas), place.align)
     return result

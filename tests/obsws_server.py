@@ -347,6 +347,7 @@ class _SceneItem:
     source_name: str
     enabled: bool = True
     locked: bool = False
+    transform: dict[str, Any] = field(default_factory=lambda: _default_transform())
 
 
 @dataclass
@@ -546,6 +547,7 @@ class FakeObs:
         self.output_stop_delay: float = 0.05
         self.stream_bitrate_kbps: float = 6000.0
         self.stream_congestion: float = 0.0
+        self.canvas: tuple[int, int] = (1920, 1080)  # GetVideoSettings base resolution
         self.stream_skipped_frames: int = 0
         self.stream_reconnecting: bool = False
 
@@ -793,6 +795,14 @@ class FakeObs:
     def input_settings(self, name: str) -> dict[str, Any]:
         with self._cond:
             return copy.deepcopy(self._inputs[name].settings)
+
+    def scene_item(self, scene: str, source: str) -> tuple[bool, dict[str, Any]] | None:
+        """(enabled, transform) of the scene's first item showing `source`, or None."""
+        with self._cond:
+            for item in self._scenes[scene].items:
+                if item.source_name == source:
+                    return item.enabled, copy.deepcopy(item.transform)
+            return None
 
     def scene_items(self, scene: str) -> list[str]:
         """Source names of the scene's items, bottom first (sceneItemIndex order)."""
@@ -1597,7 +1607,7 @@ class FakeObs:
                     "sceneItemIndex": index,
                     "sceneItemEnabled": item.enabled,
                     "sceneItemLocked": item.locked,
-                    "sceneItemTransform": _default_transform(),
+                    "sceneItemTransform": copy.deepcopy(item.transform),
                     "sceneItemBlendMode": "OBS_BLEND_NORMAL",
                     "sourceName": item.source_name,
                     "sourceUuid": source.uuid if source else None,
@@ -1607,6 +1617,83 @@ class FakeObs:
                 }
             )
         return {"sceneItems": items}
+
+    @_handles("CreateSceneItem")
+    def _create_scene_item(self, call: _Call) -> dict[str, Any]:
+        scene = self._acquire_scene(call)
+        name = call.string("sourceName")
+        if name not in self._inputs and name not in self._scenes:
+            raise _RequestError(
+                RequestStatus.RESOURCE_NOT_FOUND, f"No source was found by the name of `{name}`."
+            )
+        if name == scene.name:
+            raise _RequestError(
+                RequestStatus.CANNOT_ACT, "You cannot create scene item of a scene within itself."
+            )
+        item = _SceneItem(scene.next_item_id, name, enabled=call.opt_bool("sceneItemEnabled", True))
+        scene.next_item_id += 1
+        scene.items.append(item)
+        source_uuid = (self._inputs.get(name) or self._scenes[name]).uuid
+        call.emit(
+            "SceneItemCreated",
+            {
+                "sceneName": scene.name,
+                "sceneUuid": scene.uuid,
+                "sourceName": name,
+                "sourceUuid": source_uuid,
+                "sceneItemId": item.item_id,
+                "sceneItemIndex": len(scene.items) - 1,
+            },
+        )
+        return {"sceneItemId": item.item_id}
+
+    def _acquire_item(self, call: _Call) -> tuple[_Scene, _SceneItem]:
+        scene = self._acquire_scene(call)
+        item_id = int(call.number("sceneItemId", 0, 2**31))
+        for item in scene.items:
+            if item.item_id == item_id:
+                return scene, item
+        raise _RequestError(
+            RequestStatus.RESOURCE_NOT_FOUND,
+            f"No scene items were found in the specified scene by that ID `{item_id}`.",
+        )
+
+    @_handles("SetSceneItemEnabled")
+    def _set_scene_item_enabled(self, call: _Call) -> None:
+        scene, item = self._acquire_item(call)
+        item.enabled = call.boolean("sceneItemEnabled")
+        call.emit(
+            "SceneItemEnableStateChanged",
+            {
+                "sceneName": scene.name,
+                "sceneUuid": scene.uuid,
+                "sceneItemId": item.item_id,
+                "sceneItemEnabled": item.enabled,
+            },
+        )
+
+    @_handles("SetSceneItemTransform")
+    def _set_scene_item_transform(self, call: _Call) -> None:
+        _scene, item = self._acquire_item(call)
+        change = call.obj("sceneItemTransform")
+        unknown = [k for k in change if k not in item.transform]
+        if unknown:
+            raise _RequestError(
+                RequestStatus.INVALID_REQUEST_FIELD, f"Unknown transform field `{unknown[0]}`."
+            )
+        item.transform.update(change)
+
+    @_handles("GetVideoSettings")
+    def _get_video_settings(self, _call: _Call) -> dict[str, Any]:
+        w, h = self.canvas
+        return {
+            "fpsNumerator": 30,
+            "fpsDenominator": 1,
+            "baseWidth": w,
+            "baseHeight": h,
+            "outputWidth": w,
+            "outputHeight": h,
+        }
 
     # ------------------------------------------------------------------ requests: outputs
 

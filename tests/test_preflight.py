@@ -98,6 +98,68 @@ def test_provision_creates_what_is_missing_once(
         assert "Студія" in srv.scenes and "Титр — посада" in srv.inputs
 
 
+def test_provision_places_the_texts_as_the_shipped_collection_does(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lower thirds in every scene a speaker can be on, bottom left; the speaker timer there too
+    but hidden (it is for the return feed, never for the audience); the break timer in the
+    break scene; positions scaled to OBS's canvas."""
+    monkeypatch.setenv("OBS_WEBSOCKET_PASSWORD", PASSWORD)
+    agenda = load_agenda(AGENDA)
+    m = agenda.scene_map
+    with FakeObs(password=PASSWORD, scenes=["Scene"], inputs={}) as srv:
+        srv.canvas = (1280, 720)
+        code, _out, err = run_cli(["provision", AGENDA, *obs_args(srv)], capsys)
+        assert code == 0, err
+        name, role, timer, pause = (
+            m.inputs[k]
+            for k in ("lower_third_name", "lower_third_role", "speaker_timer", "break_timer")
+        )
+        speaker_scenes = [
+            m.scenes[k] for k in ("studio", "remote", "split", "panel", "slides", "closing")
+        ]
+        made = [scene for scene in speaker_scenes if scene in srv.scenes]  # what the agenda uses
+        assert {m.scenes["studio"], m.scenes["remote"], m.scenes["panel"]} <= set(made)
+        for scene in made:
+            shown = srv.scene_item(scene, name)
+            assert shown is not None, scene
+            enabled, transform = shown
+            assert enabled
+            # 80 px from the left and 190 px from the bottom of 1920x1080, scaled to 1280x720.
+            assert (transform["positionX"], transform["positionY"]) == pytest.approx(
+                (53.3, 593.3), abs=0.1
+            )
+            assert srv.scene_item(scene, role) is not None
+            hidden = srv.scene_item(scene, timer)
+            assert hidden is not None and hidden[0] is False, scene
+            assert srv.scene_item(scene, pause) is None
+        enabled, transform = srv.scene_item(m.scenes["break"], pause)  # type: ignore[misc]
+        assert enabled and (transform["positionX"], transform["positionY"]) == (640, 360)
+        for source in (name, role, timer):
+            assert srv.scene_item(m.scenes["break"], source) is None
+            assert srv.scene_item(m.scenes["holding"], source) is None
+
+
+def test_provision_leaves_existing_texts_alone_and_dresses_only_new_scenes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OBS_WEBSOCKET_PASSWORD", PASSWORD)
+    agenda = load_agenda(AGENDA)
+    m = agenda.scene_map
+    have = [v for k, v in m.scenes.items() if k != "panel"]
+    inputs = {v: m.text_input_kind for v in m.inputs.values()}
+    with FakeObs(password=PASSWORD, scenes=have, inputs=inputs) as srv:
+        code, out, err = run_cli(["provision", AGENDA, *obs_args(srv)], capsys)
+        assert code == 0, err
+        assert "created scene «Панель»" in out and "created text input" not in out
+        assert srv.scene_item(m.scenes["panel"], m.inputs["lower_third_name"]) is not None
+        assert srv.scene_item(m.scenes["panel"], m.inputs["speaker_timer"])[0] is False  # type: ignore[index]
+        # The technician's own scenes are not touched.
+        assert srv.requests_of("CreateSceneItem") and all(
+            r["sceneName"] == m.scenes["panel"] for r in srv.requests_of("CreateSceneItem")
+        )
+
+
 def test_preflight_with_obs_down_is_one_sentence(capsys: pytest.CaptureFixture[str]) -> None:
     with FakeObs() as srv:
         port = srv.port

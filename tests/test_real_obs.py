@@ -547,9 +547,24 @@ def test_provision_fills_an_empty_obs_and_is_idempotent(tmp_path: Path, agenda: 
 
     try:
         run(body())
+        m = agenda.scene_map
         with technician(empty) as tech:
-            break_items = tech.get_scene_item_list(agenda.scene_map.scene("break")).scene_items
-        assert [i["sourceName"] for i in break_items] == [agenda.scene_map.input("break_timer")]
+            break_items = tech.get_scene_item_list(m.scene("break")).scene_items
+            studio_items = tech.get_scene_item_list(m.scene("studio")).scene_items
+            remote_items = tech.get_scene_item_list(m.scene("remote")).scene_items
+            canvas = tech.get_video_settings()
+        assert [i["sourceName"] for i in break_items] == [m.input("break_timer")]
+        for items in (studio_items, remote_items):
+            shown = {i["sourceName"]: i for i in items}
+            # Lower thirds on air in every speaker scene, bottom left; the speaker timer there
+            # for the return feed, but hidden from the audience.
+            name = shown[m.input("lower_third_name")]
+            assert name["sceneItemEnabled"] is True
+            t = name["sceneItemTransform"]
+            assert t["positionX"] == pytest.approx(80 * canvas.base_width / 1920, abs=0.5)
+            assert t["positionY"] == pytest.approx(890 * canvas.base_height / 1080, abs=0.5)
+            assert shown[m.input("lower_third_role")]["sceneItemEnabled"] is True
+            assert shown[m.input("speaker_timer")]["sceneItemEnabled"] is False
     finally:
         empty.stop()
 

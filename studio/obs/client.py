@@ -111,17 +111,64 @@ class ObsClient:
     async def create_scene(self, name: str) -> None:
         await self.t.request("CreateScene", {"sceneName": name})
 
-    async def create_text_input(self, scene: str, name: str, kind: str, text: str = "") -> None:
-        await self.t.request(
+    async def create_text_input(
+        self,
+        scene: str,
+        name: str,
+        kind: str,
+        text: str = "",
+        *,
+        size: int | None = None,
+        visible: bool = True,
+    ) -> int:
+        """Create a text input with its first scene item in `scene`; returns the item's id."""
+        settings: dict[str, Any] = {"text": text}
+        if size is not None:
+            # The same font object for FreeType 2 (Linux, macOS) and GDI+ (Windows) text.
+            settings |= {
+                "font": {"face": "Arial", "flags": 0, "size": size, "style": "Regular"},
+                "outline": True,
+                "drop_shadow": True,
+            }
+        d = await self.t.request(
             "CreateInput",
             {
                 "sceneName": scene,
                 "inputName": name,
                 "inputKind": kind,
-                "inputSettings": {"text": text},
-                "sceneItemEnabled": True,
+                "inputSettings": settings,
+                "sceneItemEnabled": visible,
             },
         )
+        return int(d.get("sceneItemId") or 0)
+
+    async def add_to_scene(self, scene: str, source: str, *, visible: bool = True) -> int:
+        """Show an existing source in one more scene; returns the new scene item's id."""
+        d = await self.t.request(
+            "CreateSceneItem",
+            {"sceneName": scene, "sourceName": source, "sceneItemEnabled": visible},
+        )
+        return int(d.get("sceneItemId") or 0)
+
+    async def place_item(
+        self, scene: str, item_id: int, position: tuple[float, float], alignment: int
+    ) -> None:
+        await self.t.request(
+            "SetSceneItemTransform",
+            {
+                "sceneName": scene,
+                "sceneItemId": item_id,
+                "sceneItemTransform": {
+                    "positionX": position[0],
+                    "positionY": position[1],
+                    "alignment": alignment,
+                },
+            },
+        )
+
+    async def canvas(self) -> tuple[int, int]:
+        d = await self.t.request("GetVideoSettings")
+        return int(d.get("baseWidth") or 0), int(d.get("baseHeight") or 0)
 
     async def start_stream(self) -> None:
         await self.t.request("StartStream")

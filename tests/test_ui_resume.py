@@ -95,6 +95,11 @@ async def test_obs_drops_and_returns_while_a_speaker_is_timed(
     await wait_until(lambda: panel.link_state is not LinkState.ONLINE, what="offline")
     assert panel.state_label.text().startswith("● Offline")
     assert "Lost OBS" in panel.log_text()
+    # What the panel knew of OBS is shown as the last known, not as if it were on air now.
+    assert panel.program_label.text() == f"{studio} (last known)"
+    assert panel.stream_label.text().endswith("(last known)")
+    assert panel._scene_buttons[studio].styleSheet() == ""
+    assert not panel._scene_buttons[studio].isEnabled()
     # The countdown is derived from the show clock, not from OBS: it keeps going.
     for advance, text in ((10, "4:20"), (60, "3:20")):
         clock.advance(advance)
@@ -113,5 +118,7 @@ async def test_obs_drops_and_returns_while_a_speaker_is_timed(
     await wait_until(lambda: panel.link_state is LinkState.ONLINE, what="back online")
     assert panel.state_label.text() == "● Online"
     await wait_until(lambda: sim.program == remote, what="the cue re-applied")
+    await wait_until(lambda: panel.program_label.text() == remote, what="the program shown")
+    assert "last known" not in panel.stream_label.text()
     assert "OBS is back" in panel.log_text()
     assert w.countdown.text() == "5:00"

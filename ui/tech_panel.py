@@ -272,7 +272,12 @@ class TechPanel(QWidget):
         online = snap.state is LinkState.ONLINE
         if list(self._scene_buttons) != snap.scenes:
             self._rebuild_scene_buttons(snap.scenes)
-        set_text(self.program_label, snap.program or "—")
+        program = snap.program or "—"
+        if not online and snap.program:
+            # What OBS showed when the link was lost: it may have changed since.
+            program = self.tr("{scene} (last known)").format(scene=snap.program)
+        set_text(self.program_label, program)
+        set_style(self.program_label, "" if online else "color: #8a8f98;")
         set_text(
             self.scenes_hint, "" if snap.scenes else self.tr("No scenes: OBS is not connected.")
         )
@@ -281,7 +286,7 @@ class TechPanel(QWidget):
         set_text(self.preview_label, preview or self.tr("— (studio mode off)"))
         for name, button in self._scene_buttons.items():
             button.setEnabled(online)
-            on_air = name == snap.program
+            on_air = online and name == snap.program
             manual = name == snap.manual_scene
             if manual:
                 sheet = "QPushButton { background: #ef6c00; color: white; font-weight: bold; }"
@@ -363,7 +368,10 @@ class TechPanel(QWidget):
             ("record", self.record_label, self.record_button),
         ):
             out: OutputStatus = getattr(snap, key)
-            set_text(label, self._output_text(key, out))
+            text = self._output_text(key, out)
+            if not online and snap.versions is not None:
+                text = self.tr("{state} (last known)").format(state=text)
+            set_text(label, text)
             busy = out.state in ("starting", "stopping")
             active_color = "#ff3b30" if key == "stream" else "#ff8a80"
             set_style(label, f"color: {active_color}; font-weight: bold;" if out.active else "")

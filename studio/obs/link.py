@@ -1,7 +1,8 @@
 """ObsLink: the supervised connection the console and the director use.
 
 It connects, watches the session (events plus a heartbeat request every half second, so a dead
-OBS is noticed within 2 s), reconnects with backoff capped at 2 s, and on every reconnect re-reads
+OBS is noticed within 2 s), reconnects with backoff capped at 1.5 s (so the link is back within
+2 s of OBS reopening its port: one wait plus the handshake), and on every reconnect re-reads
 OBS and re-applies what the current cue wants, unless the technician switched the scene by hand
 since that cue. Automated scene switches are confirmed by OBS's CurrentProgramSceneChanged event
 within 500 ms or reported unconfirmed. The show never waits for any of it.
@@ -106,7 +107,7 @@ class ObsLink:
         heartbeat: float = 0.5,
         heartbeat_timeout: float = 1.0,
         backoff_start: float = 0.25,
-        backoff_cap: float = 2.0,
+        backoff_cap: float = 1.5,
         confirm_timeout: float = 0.5,
         health_settle: float = 5.0,
         record: Recorder | None = None,

@@ -785,6 +785,10 @@ Open it in the browser?</translation>
         <translation>Address: {where}</translation>
     </message>
     <message>
+        <source>{scene} (last known)</source>
+        <translation>{scene} (last known)</translation>
+    </message>
+    <message>
         <source>No scenes: OBS is not connected.</source>
         <translation>No scenes: OBS is not connected.</translation>
     </message>
@@ -843,6 +847,10 @@ Open it in the browser?</translation>
     <message>
         <source>Recording: off</source>
         <translation>Recording: off</translation>
+    </message>
+    <message>
+        <source>{state} (last known)</source>
+        <translation>{state} (last known)</translation>
     </message>
     <message>
         <source>Stop stream</source>

@@ -786,6 +786,10 @@ Open it in the browser?</source>
         <translation>Адреса: {where}</translation>
     </message>
     <message>
+        <source>{scene} (last known)</source>
+        <translation>{scene} (востаннє відомо)</translation>
+    </message>
+    <message>
         <source>No scenes: OBS is not connected.</source>
         <translation>Сцен немає: OBS не підключено.</translation>
     </message>
@@ -844,6 +848,10 @@ Open it in the browser?</source>
     <message>
         <source>Recording: off</source>
         <translation>Запис: вимкнено</translation>
+    </message>
+    <message>
+        <source>{state} (last known)</source>
+        <translation>{state} (востаннє відомо)</translation>
     </message>
     <message>
         <source>Stop stream</source>

@@ -618,6 +618,7 @@ def _obs_facts(agenda: Agenda, entries: list[Entry]) -> _Obs:
     outputs: list[OutputChange] = []
     health: list[HealthIncident] = []
     open_health: dict[str, Entry] = {}
+    overtaken: set[int] = set()  # cues a later one replaced before they were sent
     logical_of = {v: k for k, v in reversed(agenda.scene_map.scenes.items())}
     for e in entries:
         if e.kind != "obs":
@@ -638,6 +639,8 @@ def _obs_facts(agenda: Agenda, entries: list[Entry]) -> _Obs:
             )
             cues.append(row)
             latest[n] = row
+            if a.get("overtaken"):
+                overtaken.add(e.seq)
         elif e.name in ("switch", "switch_failed"):
             n = _int(a.get("cue"))
             cue = latest.get(n) if n is not None else None
@@ -698,7 +701,9 @@ def _obs_facts(agenda: Agenda, entries: list[Entry]) -> _Obs:
         level, value = str(started.args.get("level") or ""), _num(started.args.get("value"))
         health.append(HealthIncident(figure, started.at, None, level, value))
     health.sort(key=lambda h: h.started_at)
-    unswitched = tuple(c for c in cues if switched.get(c.cue, -1) < c.seq)
+    unswitched = tuple(
+        c for c in cues if switched.get(c.cue, -1) < c.seq and c.seq not in overtaken
+    )
     return _Obs(
         tuple(cues), tuple(switches), unswitched, tuple(outages), tuple(health), tuple(outputs)
     )

@@ -168,24 +168,30 @@ class Runtime:
     async def _drain(self) -> None:
         assert self._queue is not None
         while True:
-            cues = await self._queue.get()
-            for cue in cues:
-                self.record(
-                    "cue",
-                    {
-                        "seq": cue.seq,
-                        "scene": cue.scene,
-                        "item": cue.item_id,
-                        "speaker": cue.speaker_index,
-                        "reason": cue.reason,
-                    },
-                )
+            batches = [await self._queue.get()]
+            # Keys pressed faster than OBS switches queue up while a switch is confirmed: only
+            # the newest cue goes on air; the ones it overtook would flash by for a frame.
+            while not self._queue.empty():
+                batches.append(self._queue.get_nowait())
+            cues = [cue for batch in batches for cue in batch]
+            for i, cue in enumerate(cues):
+                fact: dict[str, Any] = {
+                    "seq": cue.seq,
+                    "scene": cue.scene,
+                    "item": cue.item_id,
+                    "speaker": cue.speaker_index,
+                    "reason": cue.reason,
+                }
+                if i < len(cues) - 1:
+                    fact["overtaken"] = True
+                self.record("cue", fact)
             try:
-                await self.director.on_cues(cues)
+                await self.director.on_cues(cues[-1:])
             except Exception:  # OBS trouble is shown by the link; the queue must go on
                 log.exception("applying cues failed")
             finally:
-                self._queue.task_done()
+                for _ in batches:
+                    self._queue.task_done()
 
     async def idle(self) -> None:
         """Wait until every queued cue has been handed to OBS (tests and benchmarks)."""

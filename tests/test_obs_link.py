@@ -280,6 +280,43 @@ def test_health_incidents_reach_the_journal_and_the_as_run_report(
     assert "Stream health incidents" in page and "OBS CPU" in page and "97.0 %" in page
 
 
+def test_keys_faster_than_obs_put_only_the_newest_cue_on_air(
+    agenda: Agenda, server: FakeObs, tmp_path: Path
+) -> None:
+    """Next, Next, Back, goto the break in one breath: the audience sees the break, not the
+    three scenes in between; the journal keeps every cue and the report calls none missing."""
+    from studio.report import build_report
+
+    async def go() -> None:
+        rt = make_runtime(agenda, server, tmp_path)
+        await rt.start()
+        await until(lambda: rt.link.online)
+        await rt.idle()
+        rt.act("start")
+        await rt.idle()
+        studio = agenda.scene_map.scene("studio")
+        await until(lambda: server.program_scene == studio)
+        server.clear_requests()
+        for action, args in (
+            ("next", {}),
+            ("next", {}),
+            ("back", {}),
+            ("goto", {"item": "break-1"}),
+        ):
+            rt.clock.advance(5)  # type: ignore[attr-defined]
+            rt.act(action, **args)
+        await rt.idle()
+        pause = agenda.scene_map.scene("break")
+        await until(lambda: server.program_scene == pause)
+        await rt.stop()
+        assert [r["sceneName"] for r in server.requests_of("SetCurrentProgramScene")] == [pause]
+
+    asyncio.run(go())
+    asrun = build_report(tmp_path / "journal.jsonl")
+    assert len(asrun.cues) == 6  # pre-show, start, and the four quick ones, all journalled
+    assert asrun.unswitched == ()
+
+
 def test_a_hung_obs_is_noticed_within_two_seconds(
     agenda: Agenda, server: FakeObs, tmp_path: Path
 ) -> None:

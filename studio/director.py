@@ -2,13 +2,15 @@
 
 A cue names a logical scene and lower-third lines; the director maps them to the technician's OBS
 names and hands the result to the link, which applies and confirms it. Once a second it refreshes
-the speaker-timer text that remote speakers watch on the return feed, and the break countdown.
+the speaker-timer text that remote speakers watch on the return feed, and the break countdown,
+aimed just past each turn of the second so the text neither lags nor skips a second.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import math
 
 from studio.obs.base import Desired
 from studio.obs.link import ObsLink, Switch
@@ -17,6 +19,9 @@ from studio.show import Cue, Show
 from studio.timefmt import countdown_text
 
 log = logging.getLogger("studio.director")
+
+# Aim a little past the second: the text is rounded up, so it turns just after the boundary.
+AIM_AFTER_S = 0.005
 
 
 class Director:
@@ -83,4 +88,17 @@ class Director:
                 await self.tick()
             except Exception:  # the timer text is a convenience; never let it end the loop
                 log.exception("timer text refresh failed")
-            await asyncio.sleep(period)
+            await asyncio.sleep(self.next_tick_in(period))
+
+    def next_tick_in(self, period: float = 1.0) -> float:
+        """Real seconds until the timer texts next change (at most `period`): a sleep of a whole
+        second after each refresh would drift, and now and then skip a second."""
+        rate = self.show.clock.rate
+        st = self.show.status()
+        if rate <= 0 or st.status != "running" or st.held:
+            return period
+        is_break = st.item is not None and st.item.kind == "break"
+        value = st.item_remaining if is_break else st.remaining
+        part = value - math.floor(value)
+        show_s = part if part > 1e-9 else 1.0
+        return min(period, show_s / rate + AIM_AFTER_S)

@@ -4,6 +4,7 @@ director's once-a-second timer text for the return feed."""
 from __future__ import annotations
 
 import asyncio
+import itertools
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,40 @@ def test_director_refreshes_the_speaker_timer_text(tmp_path: Path) -> None:
             link.transport.shutdown()  # type: ignore[attr-defined]
 
         asyncio.run(go())
+
+
+def test_the_return_feed_countdown_turns_every_second_without_skipping() -> None:
+    """On a paced clock (5x, so the test is short) the speaker-timer text OBS receives steps down
+    one second at a time: no second skipped, none shown twice, none sent late."""
+    from studio.clock import PacedClock
+    from studio.obs.simulated import SimulatedObs
+
+    agenda = load_agenda(AGENDA)
+    clock = PacedClock(agenda.planned_start, speed=5.0)
+    show = Show(agenda, clock)
+    m = agenda.scene_map
+    sim = SimulatedObs(list(m.scenes.values()), {v: m.text_input_kind for v in m.inputs.values()})
+    timer = m.inputs["speaker_timer"]
+
+    async def go() -> list[tuple[str, float]]:
+        link = ObsLink(sim)
+        director = Director(show, link, agenda.scene_map)
+        link.start()
+        while not link.online:
+            await asyncio.sleep(0.01)
+        await director.on_cues(show.start())
+        sent_before = len(sim.requests)
+        director.start_ticking()
+        await asyncio.sleep(3.1)  # ~15 show seconds
+        director.stop_ticking()
+        await link.stop()
+        texts = []
+        for request_type, data in sim.requests[sent_before:]:
+            if request_type == "SetInputSettings" and data["inputName"] == timer:
+                texts.append(data["inputSettings"]["text"])
+        return texts
+
+    texts = asyncio.run(go())
+    seconds = [int(t.split(":")[0]) * 60 + int(t.split(":")[1]) for t in texts]
+    assert len(seconds) >= 12
+    assert all(a - b == 1 for a, b in itertools.pairwise(seconds)), texts

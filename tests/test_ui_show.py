@@ -129,6 +129,13 @@ async def test_keys_before_start_and_goto_selected(open_console, agenda, wait_un
     assert w.model.data(w.model.index(agenda.item_index("break-1"), AgendaModel.STATE)) == (
         "skipped"
     )
+    # The hotkey is a chord: S alone does nothing, Ctrl+Shift+S skips the discussion too.
+    QTest.keyClick(w.table, Qt.Key.Key_S)
+    assert c.bridge.refresh().item.id == "discussion-1"
+    chord = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    QTest.keyClick(w.table, Qt.Key.Key_S, chord)
+    assert c.bridge.refresh().item.id == agenda.items[agenda.item_index("discussion-1") + 1].id
+    assert c.rt.show.item_state(agenda.item_index("discussion-1")) is ItemState.SKIPPED
 
 
 async def test_whole_show_against_protocol_server(open_console, agenda, wait_until) -> None:

@@ -166,7 +166,10 @@ class MainWindow(QMainWindow):
         self.minus_action = self._action(
             "minus", [Key.Key_Minus], lambda: self._act("extend", seconds=-60), everywhere=True
         )
-        self.skip_action = self._action("skip", [], lambda: self._act("skip"))
+        # A chord, not a single key: skipping the rest of an item is never a clicker's slip.
+        self.skip_action = self._action(
+            "skip", [QKeySequence("Ctrl+Shift+S")], lambda: self._act("skip")
+        )
         self.goto_action = self._action("goto", [QKeySequence("Ctrl+G")], self.goto_selected)
         self.message_action = self._action(
             "message", [QKeySequence("Ctrl+L")], lambda: self.message_edit.setFocus()
@@ -634,7 +637,7 @@ class MainWindow(QMainWindow):
             "back": (self.tr("Back"), self.tr("◀ Back")),
             "plus": (self.tr("+1 minute"), self.tr("+1 min")),
             "minus": (self.tr("−1 minute"), self.tr("−1 min")),
-            "skip": (self.tr("Skip the current item"), self.tr("Skip item")),
+            "skip": (self.tr("Skip the current item"), self.tr("Skip item")),  # Ctrl+Shift+S
             "goto": (self.tr("Go to the selected item"), self.tr("Go to selected")),
         }
         for name, (action_text, button_text) in texts.items():
@@ -647,7 +650,7 @@ class MainWindow(QMainWindow):
             "hold": self.tr("Stop or restart the speaker's clock (H)"),
             "plus": self.tr("Give the speaker one more minute (+)"),
             "minus": self.tr("Take one minute from the speaker (−)"),
-            "skip": self.tr("Skip the rest of the current item"),
+            "skip": self.tr("Skip the rest of the current item (Ctrl+Shift+S)"),
             "goto": self.tr("Jump to the item selected in the agenda (Ctrl+G)"),
         }
         for name, tip in tips.items():

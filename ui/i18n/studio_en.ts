@@ -341,8 +341,8 @@ Open it in the browser?</translation>
         <translation>Take one minute from the speaker (−)</translation>
     </message>
     <message>
-        <source>Skip the rest of the current item</source>
-        <translation>Skip the rest of the current item</translation>
+        <source>Skip the rest of the current item (Ctrl+Shift+S)</source>
+        <translation>Skip the rest of the current item (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <source>Jump to the item selected in the agenda (Ctrl+G)</source>

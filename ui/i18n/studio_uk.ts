@@ -342,8 +342,8 @@ Open it in the browser?</source>
         <translation>Забрати в спікера хвилину (−)</translation>
     </message>
     <message>
-        <source>Skip the rest of the current item</source>
-        <translation>Пропустити решту поточного пункту</translation>
+        <source>Skip the rest of the current item (Ctrl+Shift+S)</source>
+        <translation>Пропустити решту поточного пункту (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <source>Jump to the item selected in the agenda (Ctrl+G)</source>

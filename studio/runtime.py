@@ -19,7 +19,7 @@ from typing import Any
 from studio.agenda import Agenda
 from studio.clock import Clock, PacedClock, SystemClock
 from studio.director import Director
-from studio.journal import Journal, default_journal_path
+from studio.journal import Entry, Journal, default_journal_path
 from studio.modes import Mode
 from studio.obs.base import Transport
 from studio.obs.guard import Guard
@@ -49,6 +49,25 @@ def simulated_obs_for(agenda: Agenda) -> SimulatedObs:
         scenes=list(dict.fromkeys(m.scenes.values())),
         inputs={name: m.text_input_kind for name in m.inputs.values()},
     )
+
+
+def held_manual_scene(entries: list[Entry], cue_seq: int) -> str | None:
+    """The scene the technician set by hand while cue `cue_seq` was on, if no cue since has
+    replaced it and it was not handed back (from the journal's OBS facts)."""
+    manual: str | None = None
+    seq: int | None = None
+    for e in entries:
+        if e.kind != "obs":
+            continue
+        if e.name == "cue":
+            if e.args.get("seq") != seq:
+                manual = None
+            seq = e.args.get("seq")
+        elif e.name == "manual_override":
+            manual = str(e.args.get("scene") or "") or None
+        elif e.name == "manual_released":
+            manual = None
+    return manual if seq == cue_seq else None
 
 
 def archive_journal(path: Path) -> Path | None:
@@ -149,9 +168,14 @@ class Runtime:
     async def start(self) -> None:
         self._queue = asyncio.Queue()
         self._worker = asyncio.get_running_loop().create_task(self._drain(), name="cue-queue")
+        cue = self.show.current_cue()
+        manual = held_manual_scene(self.journal.entries, cue.seq)
+        if manual is not None:
+            # The technician's hand on OBS outlives a console restart, as it does an OBS one.
+            self.link.hold_manual(manual, cue.seq)
         self.link.start()
         self.director.start_ticking()
-        self._queue.put_nowait([self.show.current_cue()])
+        self._queue.put_nowait([cue])
 
     async def stop(self) -> None:
         self.director.stop_ticking()

@@ -192,6 +192,57 @@ def test_manual_switch_is_respected_across_reconnect_until_the_next_cue(
     asyncio.run(go())
 
 
+def test_manual_switch_outlives_a_console_restart_until_the_next_cue(
+    agenda: Agenda, server: FakeObs, tmp_path: Path
+) -> None:
+    """The technician cuts to the break scene by hand, then the console crashes and is started
+    again on its journal: the hand-set scene stays on air until the moderator's next cue."""
+    studio, pause = agenda.scene_map.scene("studio"), agenda.scene_map.scene("break")
+
+    async def first_run() -> None:
+        rt = make_runtime(agenda, server, tmp_path)
+        await rt.start()
+        await until(lambda: rt.link.online)
+        rt.act("start")
+        await rt.idle()
+        await until(lambda: server.program_scene == studio)
+        server.switch_scene_by_hand(pause)
+        await until(lambda: rt.link.snap.manual_scene == pause)
+        await rt.stop()  # the journal is all a restart has, as after a crash
+
+    async def second_run() -> None:
+        rt = make_runtime(agenda, server, tmp_path)
+        await rt.start()
+        await until(lambda: rt.link.online)
+        await rt.idle()
+        await asyncio.sleep(0.3)
+        assert rt.link.snap.manual_scene == pause
+        assert server.program_scene == pause
+        rt.act("next")
+        await rt.idle()
+        want = agenda.scene_map.scene("remote")
+        await until(lambda: server.program_scene == want)
+        assert rt.link.snap.manual_scene is None
+        await rt.stop()
+
+    asyncio.run(first_run())
+    asyncio.run(second_run())
+    # After a next cue, a restart has no hand-set scene to keep.
+    server.switch_scene_by_hand(studio)
+
+    async def third_run() -> None:
+        rt = make_runtime(agenda, server, tmp_path)
+        await rt.start()
+        await until(lambda: rt.link.online)
+        await rt.idle()
+        want = agenda.scene_map.scene("remote")
+        await until(lambda: server.program_scene == want)
+        assert rt.link.snap.manual_scene is None
+        await rt.stop()
+
+    asyncio.run(third_run())
+
+
 def test_unconfirmed_switch_is_reported(agenda: Agenda, server: FakeObs, tmp_path: Path) -> None:
     async def go() -> None:
         rt = make_runtime(agenda, server, tmp_path)
@@ -431,3 +482,19 @@ def test_no_password_in_logs_or_journal(
     out, err = capfd.readouterr()
     assert PASSWORD not in caplog.text + out + err
     assert PASSWORD not in (tmp_path / "journal.jsonl").read_text(encoding="utf-8")
+
+
+def test_held_manual_scene_reads_the_journal_facts() -> None:
+    from studio.journal import Entry
+    from studio.runtime import held_manual_scene
+
+    def obs(line: int, name: str, **args: Any) -> Entry:
+        return Entry(line, float(line), "obs", name, args)
+
+    cue3, cue4 = obs(1, "cue", seq=3), obs(5, "cue", seq=4)
+    hand = obs(2, "manual_override", scene="Перерва", source="obs")
+    assert held_manual_scene([cue3, hand], 3) == "Перерва"
+    assert held_manual_scene([cue3, hand, obs(3, "cue", seq=3)], 3) == "Перерва"  # a restart
+    assert held_manual_scene([cue3, hand, obs(4, "manual_released")], 3) is None
+    assert held_manual_scene([cue3, hand, cue4], 4) is None  # a newer cue took over
+    assert held_manual_scene([cue3, hand], 4) is None  # the show moved on since

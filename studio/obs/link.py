@@ -580,9 +580,16 @@ class ObsLink:
         self._record("manual_override", {"scene": scene, "source": "console"})
         self._emit("override", self.snap)
 
+    def hold_manual(self, scene: str, cue_seq: int) -> None:
+        """A hand-set scene from before a console restart, held until a cue after `cue_seq`."""
+        self.desired = Desired(cue_seq=cue_seq)
+        self.snap.manual_scene = scene
+        self._emit("override", self.snap)
+
     async def release_manual(self) -> Switch | None:
         """Give the scene back to the cue."""
         self.snap.manual_scene = None
+        self._record("manual_released", {})
         self._emit("override", self.snap)
         return await self._reapply() if self.online else None
 

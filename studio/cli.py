@@ -213,6 +213,13 @@ async def _with_obs(args: argparse.Namespace, agenda: Agenda, out: TextIO, err: 
 
 
 def cmd_obs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.password:
+        print(
+            "Note: a password given on the command line is visible to other users of this "
+            "machine (process list, shell history); OBS_WEBSOCKET_PASSWORD or the OS keyring "
+            "keep it private.",
+            file=err,
+        )
     agenda = _load(args.agenda, err)
     if agenda is None:
         return EXIT_BAD_INPUT

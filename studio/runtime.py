@@ -156,6 +156,20 @@ class Runtime:
         except OSError:
             log.exception("could not journal %s", name)
 
+    def remember_message(self, text: str) -> None:
+        """The moderator's message to the speaker monitor, so a restart shows it again."""
+        try:
+            self.journal.append(self.clock.now(), "console", "message", {"text": text}, sync=False)
+        except OSError:
+            log.exception("could not journal the message")
+
+    def last_message(self) -> str:
+        """The message the speaker monitor showed when the journal was last written."""
+        for e in reversed(self.journal.entries):
+            if e.kind == "console" and e.name == "message":
+                return str(e.args.get("text") or "")
+        return ""
+
     # ---- lifecycle ----------------------------------------------------------------------------
     def on_change(self, fn: Callable[[list[Cue]], None]) -> None:
         """fn(cues) after every operator action that changed the show."""

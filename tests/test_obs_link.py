@@ -103,6 +103,12 @@ def test_whole_show_switches_exactly_what_the_agenda_implies(
             if st.speaker is not None:
                 name = server.input_settings("Титр — ім'я").get("text")
                 lower_thirds.append((name, st.speaker.lower_third_lines("uk")[0]))
+            # Every text the cue implies is in OBS with its scene: lower-third name and role
+            # (cleared for a break), the speaker timer and the break countdown.
+            want = rt.director.desired_for(rt.show.current_cue())
+            assert len(want.texts) == 4
+            for input_name, text in want.texts.items():
+                assert server.input_settings(input_name).get("text", "") == text, input_name
             rt.clock.advance(st.allotted)  # type: ignore[attr-defined]
             rt.act("next")
         await rt.idle()

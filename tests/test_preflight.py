@@ -247,3 +247,20 @@ def test_the_return_feed_countdown_turns_every_second_without_skipping() -> None
     seconds = [int(t.split(":")[0]) * 60 + int(t.split(":")[1]) for t in texts]
     assert len(seconds) >= 12
     assert all(a - b == 1 for a, b in itertools.pairwise(seconds)), texts
+
+
+def test_a_password_on_the_command_line_works_with_a_note_and_is_never_echoed(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("OBS_WEBSOCKET_PASSWORD", raising=False)
+    agenda = load_agenda(AGENDA)
+    m = agenda.scene_map
+    scenes = list(dict.fromkeys(m.scenes.values()))
+    inputs = {v: m.text_input_kind for v in m.inputs.values()}
+    with FakeObs(password=PASSWORD, scenes=scenes, inputs=inputs) as srv:
+        code, out, err = run_cli(
+            ["preflight", AGENDA, *obs_args(srv), "--password", PASSWORD], capsys
+        )
+    assert code == 0, err
+    assert "visible to other users" in err and "OBS_WEBSOCKET_PASSWORD" in err
+    assert PASSWORD not in out + err

@@ -31,6 +31,9 @@ async def test_resume_after_a_crash(open_console, agenda, tmp_path, wait_until) 
     before = first.bridge.refresh()
     shown = w.countdown.text()
     assert before.item.id == "region-kyiv" and before.speaker_index == 1
+    w.message_edit.setText("Ще дві хвилини")
+    QTest.keyClick(w.message_edit, Qt.Key.Key_Return)
+    assert first.monitor.message.text() == "Ще дві хвилини"
     # The crash: the window goes away without the close question, the show still running.
     await first.shutdown()
 
@@ -51,6 +54,8 @@ async def test_resume_after_a_crash(open_console, agenda, tmp_path, wait_until) 
     assert after.elapsed == before.elapsed
     assert after.remaining == before.remaining
     assert second.window.countdown.text() == shown == "5:45"
+    # The speaker monitor shows the moderator's message again.
+    assert second.monitor.message.text() == "Ще дві хвилини"
     assert second.window.model.current_row() == agenda.item_index("region-kyiv")
     # ... and it goes on from there.
     QTest.keyClick(second.window.table, Qt.Key.Key_Space)
@@ -73,6 +78,7 @@ async def test_start_a_new_show_archives_the_journal(
     second.pending_dialog.reject_button.click()  # "Start a new show"
     await starting
     assert second.rt.show.state.status == "pre"
+    assert second.monitor.message.text() == ""  # a new show starts with a clean monitor
     archived = [p for p in tmp_path.glob("show.*.jsonl")]
     assert len(archived) == 1
     assert '"name":"next"' in archived[0].read_text()

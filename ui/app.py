@@ -173,6 +173,7 @@ class Console(QObject):
             rt, self.bridge, self.lang, self.settings, self.monitor, self.options.speed
         )
         self.window.closed.connect(self._window_closed)
+        self.bridge.restore_message()
         self.window.restore()
         self.window.show()
         self.monitor.restore(avoid=self.window.screen())

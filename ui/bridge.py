@@ -140,10 +140,18 @@ class EngineBridge(QObject):
             return False
         return True
 
+    def restore_message(self) -> None:
+        """After a restart: the message the speaker monitor showed, from the journal."""
+        text = self.rt.last_message()
+        if text != self.message:
+            self.message = text
+            self.messageChanged.emit(text)
+
     def set_message(self, text: str) -> None:
         text = text.strip()
         if text != self.message:
             self.message = text
+            self.rt.remember_message(text)
             self.messageChanged.emit(text)
 
     def spawn(self, coro: Coroutine[Any, Any, Any], what: str = "") -> asyncio.Task[Any]:

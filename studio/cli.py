@@ -235,7 +235,15 @@ def cmd_console(args: argparse.Namespace, argv: Sequence[str], err: TextIO) -> i
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="studio", description="Studio Console")
+    p = argparse.ArgumentParser(
+        prog="studio",
+        description="Studio Console",
+        epilog=(
+            "With no subcommand, studio opens the console: studio [AGENDA] "
+            "[--dry-run | --rehearsal | --live] [--speed N] [--host H] [--port P] "
+            "[--lang uk|en] [--journal PATH] (studio --dry-run --help lists them)."
+        ),
+    )
     sub = p.add_subparsers(dest="command")
     c = sub.add_parser("check", help="validate an agenda and print it as a timed table")
     c.add_argument("agenda")

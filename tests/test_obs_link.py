@@ -249,6 +249,43 @@ def test_manual_switch_outlives_a_console_restart_until_the_next_cue(
     asyncio.run(third_run())
 
 
+def test_a_scene_changed_while_the_console_was_down_is_what_stays_on_air(
+    agenda: Agenda, server: FakeObs, tmp_path: Path
+) -> None:
+    """The technician cuts to the break by hand, the console crashes, and while it is down the
+    technician cuts back to the studio: the restarted console holds what OBS shows now (the
+    studio), not the break from its journal, and switches nothing until the next cue."""
+    studio, pause = agenda.scene_map.scene("studio"), agenda.scene_map.scene("break")
+    panel = agenda.scene_map.scene("panel")
+
+    async def first_run() -> None:
+        rt = make_runtime(agenda, server, tmp_path)
+        await rt.start()
+        await until(lambda: rt.link.online)
+        rt.act("start")
+        await rt.idle()
+        await until(lambda: server.program_scene == studio)
+        server.switch_scene_by_hand(pause)
+        await until(lambda: rt.link.snap.manual_scene == pause)
+        await rt.stop()
+
+    async def second_run() -> None:
+        rt = make_runtime(agenda, server, tmp_path)
+        await rt.start()
+        await until(lambda: rt.link.online)
+        await rt.idle()
+        await asyncio.sleep(0.3)
+        assert server.program_scene == panel
+        assert rt.link.snap.manual_scene == panel
+        assert server.requests_of("SetCurrentProgramScene") == []
+        await rt.stop()
+
+    asyncio.run(first_run())
+    server.switch_scene_by_hand(panel)  # while the console is down
+    server.clear_requests()
+    asyncio.run(second_run())
+
+
 def test_unconfirmed_switch_is_reported(agenda: Agenda, server: FakeObs, tmp_path: Path) -> None:
     async def go() -> None:
         rt = make_runtime(agenda, server, tmp_path)

@@ -5,6 +5,7 @@ CSV, written beside the journal, for the show as it ran so far.
 
 from __future__ import annotations
 
+import asyncio
 import csv
 from pathlib import Path
 
@@ -45,14 +46,25 @@ async def test_report_during_and_at_the_end_of_the_show(
     assert w.report_action.isEnabled()
 
     # Mid-show: the report of the show so far; the show goes on, the keys still drive it.
+    # Pressed twice: one report, one question.
+    QTest.keyClick(w.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClick(w.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     await wait_until(lambda: w.report_dialog is not None, what="the report question")
-    assert str(html) in w.report_dialog.text()
+    box = w.report_dialog
+    await asyncio.sleep(0.2)
+    assert w.report_dialog is box and len(w.findChildren(type(box))) == 1
+    assert str(html) in box.text()
+    assert box.defaultButton() is box.reject_button  # Enter: "Not now", never a browser
     assert "<svg" in html.read_text(encoding="utf-8")
     assert c.rt.show.state.status == "running"
+    # The question does not keep the keyboard: the arrows (a clicker's next) drive the show,
+    # even pressed on the question itself.
+    await wait_until(lambda: w.isActiveWindow(), what="the console active again")
     seg = c.rt.show.state.seg
-    QTest.keyClick(w.table, Qt.Key.Key_Space)
+    QTest.keyClick(box.focusWidget() or box, Qt.Key.Key_Right)
     assert c.rt.show.state.seg == seg + 1
+    QTest.keyClick(w.table, Qt.Key.Key_Space)
+    assert c.rt.show.state.seg == seg + 2
     w.report_dialog.answer(False)
     await wait_until(lambda: w.report_dialog is None, what="the question answered")
 

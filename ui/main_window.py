@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.report_action = self._action("report", [QKeySequence("Ctrl+R")], self.make_report)
         self.quit_action = self._action("quit", [QKeySequence("Ctrl+Q")], self.close)
         self.report_dialog: Confirm | None = None
+        self._report_task: asyncio.Task[None] | None = None
         self.last_report: Path | None = None
         self._last_status = rt.show.state.status
         self.buttons: dict[str, QPushButton] = {}
@@ -431,7 +432,9 @@ class MainWindow(QMainWindow):
         if self.report_dialog is not None:
             self.report_dialog.raise_()
             return
-        self.bridge.spawn(self._write_report(), "as-run report")
+        if self._report_task is not None and not self._report_task.done():
+            return  # one report at a time; this one is being written
+        self._report_task = self.bridge.spawn(self._write_report(), "as-run report")
 
     async def _write_report(self) -> None:
         # Imported here: the console does not pay for the report module at start-up.
@@ -462,11 +465,12 @@ class MainWindow(QMainWindow):
             ).format(html=html, csv=csv),
             self.tr("Open"),
             self.tr("Not now"),
+            default_accept=False,  # Enter must never throw a browser over the console mid-show
         )
         self.report_dialog = box
         try:
-            # Not modal: during a show the keys must keep driving it.
-            yes = await box.ask(block_parent=False)
+            # Not modal and not taking the keyboard: during a show the keys keep driving it.
+            yes = await box.ask(block_parent=False, take_focus=False)
         finally:
             self.report_dialog = None
         if yes:

@@ -261,18 +261,22 @@ class Confirm(QMessageBox):
         *,
         danger: bool = False,
         escape_accepts: bool = False,
+        default_accept: bool | None = None,
     ) -> None:
-        """`escape_accepts`: Esc (or closing the box) answers yes, when yes is the safe answer."""
+        """`escape_accepts`: Esc (or closing the box) answers yes, when yes is the safe answer.
+        `default_accept`: which button Enter presses (default: "no" when `danger`)."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setText(text)
         self.setIcon(QMessageBox.Icon.Warning if danger else QMessageBox.Icon.Question)
         self.accept_button = self.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
         self.reject_button = self.addButton(reject, QMessageBox.ButtonRole.RejectRole)
-        self.setDefaultButton(self.reject_button if danger else self.accept_button)
+        accept_default = not danger if default_accept is None else default_accept
+        self.setDefaultButton(self.accept_button if accept_default else self.reject_button)
         self.setEscapeButton(self.accept_button if escape_accepts else self.reject_button)
         self._future: asyncio.Future[bool] | None = None
         self.finished.connect(self._on_finished)
+        self._own_keys = True
         for button in (self.accept_button, self.reject_button):
             button.installEventFilter(self)
 
@@ -296,7 +300,8 @@ class Confirm(QMessageBox):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
-            event.type() == QEvent.Type.ShortcutOverride
+            self._own_keys
+            and event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
             and event.key() in self.DIALOG_KEYS
         ):
@@ -314,20 +319,29 @@ class Confirm(QMessageBox):
             return
         super().keyPressEvent(event)
 
-    def ask(self, *, block_parent: bool = True) -> asyncio.Future[bool]:
+    def ask(self, *, block_parent: bool = True, take_focus: bool = True) -> asyncio.Future[bool]:
         """Show the question and return the answer's future.
 
         `block_parent`: window-modal over the parent (`open()`); otherwise the parent stays
         usable, so the show can be driven while the technician makes up their mind.
+        `take_focus=False` (non-modal only): the question shows without taking the keyboard, so
+        every show key, arrows included, keeps driving the show until someone clicks it.
         """
         self._future = asyncio.get_running_loop().create_future()
         if block_parent:
             self.open()
         else:
             self.setWindowModality(Qt.WindowModality.NonModal)
+            if not take_focus:
+                self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+                self._own_keys = False
             self.show()
             self.raise_()
-            self.activateWindow()
+            if take_focus:
+                self.activateWindow()
+            elif self.parentWidget() is not None:
+                # Some platforms activate a new window regardless: hand the keyboard back.
+                self.parentWidget().window().activateWindow()
         return self._future
 
     def _on_finished(self, _result: int) -> None:

@@ -134,6 +134,7 @@ class ObsLink:
         self._stopping = False
         self._last_texts: dict[str, str] = {}
         self._apply_lock = asyncio.Lock()
+        self._held_from_restart = False
         transport.set_handlers(self._on_event, self._on_lost)
 
     # ---- listeners ----------------------------------------------------------------------------
@@ -414,6 +415,8 @@ class ObsLink:
         """A new cue: texts first (so the scene arrives dressed), then the scene, confirmed."""
         new_cue = desired.cue_seq != self.desired.cue_seq
         self.desired = desired
+        if new_cue:
+            self._held_from_restart = False
         if new_cue and self.snap.manual_scene is not None:
             self.snap.manual_scene = None
             self._emit("override", self.snap)
@@ -431,9 +434,24 @@ class ObsLink:
             if d.scene is None or manual is not None:
                 await self._send_texts(texts)
                 if d.scene is not None and manual is not None:
-                    await self._restore_manual(manual)
+                    if self._held_from_restart:
+                        self._adopt_program(d.scene)
+                    else:
+                        await self._restore_manual(manual)
                 return None
             return await self.switch(d.scene, d.cue_seq, texts)
+
+    def _adopt_program(self, cue_scene: str) -> None:
+        """After a console restart OBS kept running: what it shows now is the technician's
+        latest choice, whatever the journal says was held. Respect it; switch nothing."""
+        self._held_from_restart = False
+        program = self.snap.program
+        held = program if program and program != cue_scene else None
+        if held != self.snap.manual_scene:
+            self.snap.manual_scene = held
+            if held is not None:
+                self._record("manual_override", {"scene": held, "source": "obs"})
+            self._emit("override", self.snap)
 
     async def _restore_manual(self, manual: str) -> None:
         """After OBS restarts it shows its saved scene: put the technician's choice back."""
@@ -581,8 +599,10 @@ class ObsLink:
         self._emit("override", self.snap)
 
     def hold_manual(self, scene: str, cue_seq: int) -> None:
-        """A hand-set scene from before a console restart, held until a cue after `cue_seq`."""
+        """A hand-set scene from before a console restart, held until a cue after `cue_seq`.
+        On connecting, OBS's program at that moment wins over it (see `_adopt_program`)."""
         self.desired = Desired(cue_seq=cue_seq)
+        self._held_from_restart = True
         self.snap.manual_scene = scene
         self._emit("override", self.snap)
 

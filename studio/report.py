@@ -682,10 +682,12 @@ def _obs_facts(agenda: Agenda, entries: list[Entry]) -> _Obs:
             if a.get("event") == "start":
                 open_health.setdefault(figure, e)
             elif a.get("event") == "end":
+                # An incident open when the console stopped, then opened again after a restart,
+                # reads as one: from the first start to the end.
                 started = open_health.pop(figure, None)
-                lasted = _num(a.get("lasted_s"))
-                start_at = started.at if started else e.at - (lasted or 0.0)
-                end_at = start_at + lasted if lasted is not None else e.at
+                since, until = _num(a.get("since")), _num(a.get("until"))
+                start_at = started.at if started else (since if since is not None else e.at)
+                end_at = until if until is not None else e.at
                 health.append(
                     HealthIncident(
                         figure, start_at, end_at, str(a.get("level") or ""), _num(a.get("value"))

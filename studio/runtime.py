@@ -110,7 +110,7 @@ class Runtime:
         self.journal = journal
         self.transport = transport
         self.show = Show(agenda, clock, journal)
-        self.link = ObsLink(Guard(transport, mode), record=self.record)
+        self.link = ObsLink(Guard(transport, mode), record=self.record, now=clock.now)
         self.director = Director(self.show, self.link, agenda.scene_map)
         self._listeners: list[Callable[[list[Cue]], None]] = []
         self._queue: asyncio.Queue[list[Cue]] | None = None

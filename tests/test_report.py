@@ -622,3 +622,35 @@ def test_cli_bad_journal(
     assert captured.out == ""
     lines = [x for x in captured.err.splitlines() if not x.startswith("WARNING")]
     assert len(lines) == 1 and lines[0].endswith(".")
+
+
+def test_health_incidents_across_a_console_restart_read_as_one(
+    journals: dict[str, Path], tmp_path: Path
+) -> None:
+    """An incident open when the console crashed, opened again after the restart and then over,
+    is one incident from its first start to its end; one still open at the end says so."""
+
+    from studio.journal import Journal
+    from studio.report import render_html
+
+    path = tmp_path / "health.jsonl"
+    shutil.copy(journals["on_time"], path)
+    j = Journal(path)
+    t0 = j.entries[-1].at
+
+    def fact(at: float, **args: object) -> None:
+        j.append(t0 + at, "obs", "health", dict(args), sync=False)
+
+    fact(10, event="start", figure="cpu", level="warn", value=75.0, since=t0 + 10)
+    # The console crashed here; after the restart the link sees the CPU still hot.
+    fact(100, event="start", figure="cpu", level="bad", value=95.0, since=t0 + 100)
+    fact(170, event="end", figure="cpu", level="bad", value=97.0, since=t0 + 100, until=t0 + 160)
+    fact(200, event="start", figure="fps", level="warn", value=20.0, since=t0 + 200)
+    j.close()
+    asrun = build_report(path)
+    cpu, fps = asrun.health
+    assert (cpu.figure, cpu.level, cpu.value) == ("cpu", "bad", 97.0)
+    assert (cpu.started_at, cpu.ended_at) == (t0 + 10, t0 + 160)
+    assert (fps.figure, fps.ended_at) == ("fps", None)
+    page = render_html(asrun, "en")
+    assert "Frame rate" in page and "not back by the end of the journal" in page

@@ -400,7 +400,7 @@ class TechPanel(QWidget):
             "output_skipped": f"{h.output_skipped_pct:.2f} %" if online else dash,
             "congestion": f"{h.congestion * 100:.0f} %" if online and streaming else dash,
             "bitrate": self.tr("{kbps:.0f} kbit/s").format(kbps=h.bitrate_kbps)
-            if online and streaming
+            if online and streaming and h.bitrate_kbps is not None
             else dash,
             "duration": clock_text(h.stream_duration_s) if online and streaming else dash,
         }

@@ -160,14 +160,16 @@ class OutputStatus:
 
 @dataclass(frozen=True)
 class Health:
-    """OBS health figures for the technician; bitrate comes from byte deltas."""
+    """OBS health figures for the technician. Skipped frames are the share of the last few
+    seconds (not since OBS started); bitrate comes from byte deltas, None until two samples of
+    one running stream have been seen."""
 
     active_fps: float = 0.0
     cpu: float = 0.0
     render_skipped_pct: float = 0.0
     output_skipped_pct: float = 0.0
     congestion: float = 0.0
-    bitrate_kbps: float = 0.0
+    bitrate_kbps: float | None = None
     stream_duration_s: float = 0.0
     memory_mb: float = 0.0
 

@@ -14,6 +14,7 @@ from studio.obs.base import (
     Transport,
     Versions,
 )
+from studio.obs.health import FrameWindow
 
 _STATES = {
     "OBS_WEBSOCKET_OUTPUT_STARTING": "starting",
@@ -221,26 +222,32 @@ def _output(d: dict[str, Any]) -> OutputStatus:
 
 
 def health_from(
-    stats: dict[str, Any], stream: OutputStatus, prev: tuple[float, int] | None, now: float
+    stats: dict[str, Any],
+    stream: OutputStatus,
+    prev: tuple[float, int] | None,
+    now: float,
+    frames: FrameWindow,
 ) -> tuple[Health, tuple[float, int]]:
-    """Health from GetStats and GetStreamStatus; bitrate from the byte delta since `prev`."""
-    render_total = int(stats.get("renderTotalFrames") or 0)
-    output_total = int(stats.get("outputTotalFrames") or 0)
-    bitrate = 0.0
-    if prev is not None and stream.active and now > prev[0] and stream.bytes >= prev[1]:
+    """Health from GetStats and GetStreamStatus: bitrate from the byte delta since `prev` (the
+    last poll), skipped frames over `frames`' window."""
+    bitrate = None
+    if prev is not None and stream.active and now > prev[0] and stream.bytes >= prev[1] > 0:
         bitrate = (stream.bytes - prev[1]) * 8 / 1000 / (now - prev[0])
+    render_pct, output_pct = frames.add(
+        now,
+        int(stats.get("renderSkippedFrames") or 0),
+        int(stats.get("renderTotalFrames") or 0),
+        int(stats.get("outputSkippedFrames") or 0),
+        int(stats.get("outputTotalFrames") or 0),
+    )
     health = Health(
         active_fps=float(stats.get("activeFps") or 0.0),
         cpu=float(stats.get("cpuUsage") or 0.0),
-        render_skipped_pct=100.0 * int(stats.get("renderSkippedFrames") or 0) / render_total
-        if render_total
-        else 0.0,
-        output_skipped_pct=100.0 * int(stats.get("outputSkippedFrames") or 0) / output_total
-        if output_total
-        else 0.0,
+        render_skipped_pct=render_pct,
+        output_skipped_pct=output_pct,
         congestion=stream.congestion,
         bitrate_kbps=bitrate,
         stream_duration_s=stream.duration_ms / 1000,
         memory_mb=float(stats.get("memoryUsage") or 0.0),
     )
-    return health, (now, stream.bytes)
+    return health, (now, stream.bytes if stream.active else 0)

@@ -7,8 +7,9 @@ can say when frames dropped or the network congested, not only that OBS was reac
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from studio.obs.base import Health
 
@@ -46,7 +47,9 @@ def health_levels(health: Health, streaming: bool, online: bool) -> dict[str, Le
         "render_skipped": _high(health.render_skipped_pct, SKIPPED_PCT),
         "output_skipped": _high(health.output_skipped_pct, SKIPPED_PCT),
         "congestion": _high(health.congestion, CONGESTION) if streaming else "none",
-        "bitrate": _low(health.bitrate_kbps, BITRATE_LOW_KBPS) if streaming else "none",
+        "bitrate": _low(health.bitrate_kbps, BITRATE_LOW_KBPS)
+        if streaming and health.bitrate_kbps is not None
+        else "none",
     }
 
 
@@ -58,8 +61,57 @@ def figure_value(health: Health, figure: str) -> float:
         "render_skipped": health.render_skipped_pct,
         "output_skipped": health.output_skipped_pct,
         "congestion": health.congestion,
-        "bitrate": health.bitrate_kbps,
+        "bitrate": health.bitrate_kbps or 0.0,
     }[figure]
+
+
+class _Frames(NamedTuple):
+    at: float
+    render_skipped: int
+    render_total: int
+    output_skipped: int
+    output_total: int
+
+
+class FrameWindow:
+    """Skipped-frame percentages over the last `seconds`, not since OBS started: a burst an hour
+    ago must not keep the panel amber, and hours of good frames must not dilute a fresh one."""
+
+    def __init__(self, seconds: float = 10.0) -> None:
+        self.seconds = seconds
+        self._samples: deque[_Frames] = deque()
+
+    def reset(self) -> None:
+        self._samples.clear()
+
+    def add(
+        self,
+        now: float,
+        render_skipped: int,
+        render_total: int,
+        output_skipped: int,
+        output_total: int,
+    ) -> tuple[float, float]:
+        """Record a poll; return (render, output) skipped % over the window."""
+        sample = _Frames(now, render_skipped, render_total, output_skipped, output_total)
+        if self._samples and (
+            render_total < self._samples[-1].render_total
+            or output_total < self._samples[-1].output_total
+        ):
+            self._samples.clear()  # counters went back: OBS or its outputs restarted
+        self._samples.append(sample)
+        # The base is the newest sample that is at least `seconds` old (or the oldest we have).
+        while len(self._samples) > 1 and self._samples[1].at <= now - self.seconds:
+            self._samples.popleft()
+        base = self._samples[0]
+
+        def pct(skipped: int, total: int) -> float:
+            return 100.0 * skipped / total if total > 0 else 0.0
+
+        return (
+            pct(render_skipped - base.render_skipped, render_total - base.render_total),
+            pct(output_skipped - base.output_skipped, output_total - base.output_total),
+        )
 
 
 @dataclass
@@ -97,7 +149,13 @@ class IncidentTracker:
                 if incident is None:
                     self._open[figure] = _Open(level, value, now)
                     facts.append(
-                        {"event": "start", "figure": figure, "level": level, "value": value}
+                        {
+                            "event": "start",
+                            "figure": figure,
+                            "level": level,
+                            "value": value,
+                            "since": round(now, 3),
+                        }
                     )
                     continue
                 incident.ok_since = None
@@ -115,28 +173,29 @@ class IncidentTracker:
                     incident.ok_since = now
                 if now - incident.ok_since >= self.settle_s:
                     del self._open[figure]
-                    facts.append(
-                        {
-                            "event": "end",
-                            "figure": figure,
-                            "level": incident.worst_level,
-                            "value": incident.worst_value,
-                            "lasted_s": round(incident.ok_since - incident.started, 1),
-                        }
-                    )
+                    facts.append(_end_fact(figure, incident, incident.ok_since))
         return facts
 
     def close_all(self, now: float) -> list[dict[str, Any]]:
-        """End every open incident now (OBS lost: the outage is reported on its own)."""
+        """End every open incident now (OBS lost: the outage is reported on its own; or the
+        console stopping)."""
         facts = [
-            {
-                "event": "end",
-                "figure": figure,
-                "level": incident.worst_level,
-                "value": incident.worst_value,
-                "lasted_s": round((incident.ok_since or now) - incident.started, 1),
-            }
+            _end_fact(figure, incident, incident.ok_since or now)
             for figure, incident in self._open.items()
         ]
         self._open.clear()
         return facts
+
+
+def _end_fact(figure: str, incident: _Open, until: float) -> dict[str, Any]:
+    """The journal fact that closes an incident: when it began and when it was over (on the
+    clock the tracker is given: the show clock in the console), worst level and value."""
+    return {
+        "event": "end",
+        "figure": figure,
+        "level": incident.worst_level,
+        "value": incident.worst_value,
+        "since": round(incident.started, 3),
+        "until": round(until, 3),
+        "lasted_s": round(until - incident.started, 1),
+    }

@@ -43,7 +43,7 @@ from studio.obs.client import (
     scene_request,
     text_request,
 )
-from studio.obs.health import IncidentTracker, health_levels
+from studio.obs.health import FrameWindow, IncidentTracker, health_levels
 
 log = logging.getLogger("studio.obs.link")
 
@@ -111,6 +111,7 @@ class ObsLink:
         confirm_timeout: float = 0.5,
         health_settle: float = 5.0,
         record: Recorder | None = None,
+        now: Callable[[], float] = time.monotonic,
     ) -> None:
         self.transport = transport
         self.client = ObsClient(transport)
@@ -130,6 +131,8 @@ class ObsLink:
         self._ours: dict[str, float] = {}
         self._bytes_prev: tuple[float, int] | None = None
         self.incidents = IncidentTracker(health_settle)
+        self._now = now  # the show clock, for the times of health incidents
+        self._frames = FrameWindow()
         self._down_since: float | None = None
         self._stopping = False
         self._last_texts: dict[str, str] = {}
@@ -183,6 +186,8 @@ class ObsLink:
             self._task = asyncio.get_running_loop().create_task(self._supervise(), name="obs-link")
 
     async def stop(self) -> None:
+        for fact in self.incidents.close_all(self._now()):
+            self._record("health", fact)
         self._stopping = True
         self._wake.set()
         self._lost.set()
@@ -238,6 +243,9 @@ class ObsLink:
 
     async def _on_connected(self) -> None:
         self._lost.clear()
+        # A new session (maybe a restarted OBS): no byte or frame counts to compare with yet.
+        self._bytes_prev = None
+        self._frames.reset()
         versions = await self.client.version()
         self.snap.versions = versions
         await self._refresh_lists()
@@ -297,13 +305,13 @@ class ObsLink:
         stream = await self.client.stream_status()
         record = await self.client.record_status()
         now = time.monotonic()
-        health, self._bytes_prev = health_from(stats, stream, self._bytes_prev, now)
+        health, self._bytes_prev = health_from(stats, stream, self._bytes_prev, now, self._frames)
         old_stream, old_record = self.snap.stream, self.snap.record
         self.snap.stream = replace(stream, state=self._keep_transitional(old_stream, stream))
         self.snap.record = replace(record, state=self._keep_transitional(old_record, record))
         self.snap.health = health
         levels = health_levels(health, self.snap.stream.active, online=True)
-        for fact in self.incidents.update(levels, health, now):
+        for fact in self.incidents.update(levels, health, self._now()):
             self._record("health", fact)
         # Outputs started or stopped while we were not told (e.g. during an outage) show too.
         if (self.snap.stream.state, self.snap.stream.active) != (
@@ -334,7 +342,7 @@ class ObsLink:
 
     def _went_down(self, why: LinkMessage) -> None:
         self.snap.outages += 1
-        for fact in self.incidents.close_all(time.monotonic()):
+        for fact in self.incidents.close_all(self._now()):
             self._record("health", fact)
         self._down_since = time.monotonic()
         self._record("obs_lost", {"why": why.text})

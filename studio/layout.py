@@ -42,6 +42,10 @@ class TextPlacement:
         """The position on a canvas of another size, in proportion."""
         return (self.x * canvas[0] / CANVAS[0], self.y * canvas[1] / CANVAS[1])
 
+    def font_size(self, canvas: tuple[int, int]) -> int:
+        """The font size on a canvas of another height, in proportion (lines keep apart)."""
+        return max(8, round(self.size * canvas[1] / CANVAS[1]))
+
 
 TEXTS: dict[str, TextPlacement] = {
     "lower_third_name": TextPlacement(

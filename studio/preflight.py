@@ -132,7 +132,7 @@ async def provision(client: ObsClient, agenda: Agenda) -> ProvisionResult:
                     obs_input,
                     m.text_input_kind,
                     "",
-                    size=place.size if place else None,
+                    size=place.font_size(canvas) if place else None,
                     visible=place.visible if place else True,
                 )
             except ObsRequestFailed as exc:

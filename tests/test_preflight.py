@@ -134,6 +134,9 @@ def test_provision_places_the_texts_as_the_shipped_collection_does(
             hidden = srv.scene_item(scene, timer)
             assert hidden is not None and hidden[0] is False, scene
             assert srv.scene_item(scene, pause) is None
+        # Font sizes follow the canvas too, so the name and role lines do not overlap.
+        assert srv.input_settings(name)["font"]["size"] == 43  # 64 px at 1080 -> 720
+        assert srv.input_settings(role)["font"]["size"] == 27
         enabled, transform = srv.scene_item(m.scenes["break"], pause)  # type: ignore[misc]
         assert enabled and (transform["positionX"], transform["positionY"]) == (640, 360)
         for source in (name, role, timer):

@@ -243,11 +243,13 @@ class LiveObs:
             if answer.get("op") != 9 or answer["d"].get("requestId") != batch_id:
                 raise ValueError("not this batch's response")
             results = list(answer["d"].get("results") or [])
+            if len(results) != len(requests):  # not halted on failure: one result each
+                raise ValueError("a result missing from the batch's response")
         except Exception as exc:
             raise self._lost_during(exc) from None
         out: list[dict[str, Any] | ObsRequestFailed] = []
         for i, (request_type, data) in enumerate(requests):
-            r = results[i] if i < len(results) else {}
+            r = results[i]
             status = r.get("requestStatus") or {}
             if status.get("result"):
                 out.append(dict(r.get("responseData") or {}))

@@ -198,54 +198,59 @@ def test_manual_switch_is_respected_across_reconnect_until_the_next_cue(
     asyncio.run(go())
 
 
+async def hand_set_break_then_crash(agenda: Agenda, server: FakeObs, tmp_path: Path) -> None:
+    """Start the show; the technician cuts to the break scene by hand; the console goes away
+    (the journal is all a restart has, as after a crash)."""
+    studio, pause = agenda.scene_map.scene("studio"), agenda.scene_map.scene("break")
+    rt = make_runtime(agenda, server, tmp_path)
+    await rt.start()
+    await until(lambda: rt.link.online)
+    rt.act("start")
+    await rt.idle()
+    await until(lambda: server.program_scene == studio)
+    server.switch_scene_by_hand(pause)
+    await until(lambda: rt.link.snap.manual_scene == pause)
+    await rt.stop()
+
+
+async def restarted(agenda: Agenda, server: FakeObs, tmp_path: Path) -> Runtime:
+    """The console started again on the same journal, online and settled."""
+    rt = make_runtime(agenda, server, tmp_path)
+    await rt.start()
+    await until(lambda: rt.link.online)
+    await rt.idle()
+    await asyncio.sleep(0.3)
+    return rt
+
+
 def test_manual_switch_outlives_a_console_restart_until_the_next_cue(
     agenda: Agenda, server: FakeObs, tmp_path: Path
 ) -> None:
     """The technician cuts to the break scene by hand, then the console crashes and is started
     again on its journal: the hand-set scene stays on air until the moderator's next cue."""
     studio, pause = agenda.scene_map.scene("studio"), agenda.scene_map.scene("break")
-
-    async def first_run() -> None:
-        rt = make_runtime(agenda, server, tmp_path)
-        await rt.start()
-        await until(lambda: rt.link.online)
-        rt.act("start")
-        await rt.idle()
-        await until(lambda: server.program_scene == studio)
-        server.switch_scene_by_hand(pause)
-        await until(lambda: rt.link.snap.manual_scene == pause)
-        await rt.stop()  # the journal is all a restart has, as after a crash
+    remote = agenda.scene_map.scene("remote")
 
     async def second_run() -> None:
-        rt = make_runtime(agenda, server, tmp_path)
-        await rt.start()
-        await until(lambda: rt.link.online)
-        await rt.idle()
-        await asyncio.sleep(0.3)
+        rt = await restarted(agenda, server, tmp_path)
         assert rt.link.snap.manual_scene == pause
         assert server.program_scene == pause
         rt.act("next")
         await rt.idle()
-        want = agenda.scene_map.scene("remote")
-        await until(lambda: server.program_scene == want)
+        await until(lambda: server.program_scene == remote)
         assert rt.link.snap.manual_scene is None
         await rt.stop()
 
-    asyncio.run(first_run())
+    async def third_run() -> None:
+        rt = await restarted(agenda, server, tmp_path)
+        await until(lambda: server.program_scene == remote)
+        assert rt.link.snap.manual_scene is None
+        await rt.stop()
+
+    asyncio.run(hand_set_break_then_crash(agenda, server, tmp_path))
     asyncio.run(second_run())
     # After a next cue, a restart has no hand-set scene to keep.
     server.switch_scene_by_hand(studio)
-
-    async def third_run() -> None:
-        rt = make_runtime(agenda, server, tmp_path)
-        await rt.start()
-        await until(lambda: rt.link.online)
-        await rt.idle()
-        want = agenda.scene_map.scene("remote")
-        await until(lambda: server.program_scene == want)
-        assert rt.link.snap.manual_scene is None
-        await rt.stop()
-
     asyncio.run(third_run())
 
 
@@ -253,34 +258,18 @@ def test_a_scene_changed_while_the_console_was_down_is_what_stays_on_air(
     agenda: Agenda, server: FakeObs, tmp_path: Path
 ) -> None:
     """The technician cuts to the break by hand, the console crashes, and while it is down the
-    technician cuts back to the studio: the restarted console holds what OBS shows now (the
-    studio), not the break from its journal, and switches nothing until the next cue."""
-    studio, pause = agenda.scene_map.scene("studio"), agenda.scene_map.scene("break")
+    technician cuts to the panel: the restarted console holds what OBS shows now (the panel),
+    not the break from its journal, and switches nothing until the next cue."""
     panel = agenda.scene_map.scene("panel")
 
-    async def first_run() -> None:
-        rt = make_runtime(agenda, server, tmp_path)
-        await rt.start()
-        await until(lambda: rt.link.online)
-        rt.act("start")
-        await rt.idle()
-        await until(lambda: server.program_scene == studio)
-        server.switch_scene_by_hand(pause)
-        await until(lambda: rt.link.snap.manual_scene == pause)
-        await rt.stop()
-
     async def second_run() -> None:
-        rt = make_runtime(agenda, server, tmp_path)
-        await rt.start()
-        await until(lambda: rt.link.online)
-        await rt.idle()
-        await asyncio.sleep(0.3)
+        rt = await restarted(agenda, server, tmp_path)
         assert server.program_scene == panel
         assert rt.link.snap.manual_scene == panel
         assert server.requests_of("SetCurrentProgramScene") == []
         await rt.stop()
 
-    asyncio.run(first_run())
+    asyncio.run(hand_set_break_then_crash(agenda, server, tmp_path))
     server.switch_scene_by_hand(panel)  # while the console is down
     server.clear_requests()
     asyncio.run(second_run())

@@ -138,6 +138,7 @@ class ObsLink:
         self._last_texts: dict[str, str] = {}
         self._apply_lock = asyncio.Lock()
         self._held_from_restart = False
+        self._logged_state: tuple[LinkState, str | None] | None = None  # see _log_state
         transport.set_handlers(self._on_event, self._on_lost)
 
     # ---- listeners ----------------------------------------------------------------------------
@@ -158,8 +159,8 @@ class ObsLink:
             except Exception:  # a broken view must not take the link down
                 log.exception("listener failed on %s", kind)
 
-    def _log(self, key: str, args: dict[str, Any], text: str) -> None:
-        log.info("%s", text)
+    def _log(self, key: str, args: dict[str, Any], text: str, level: int = logging.INFO) -> None:
+        log.log(level, "%s", text)
         self._emit("log", LinkMessage(key, args, text))
 
     def _error(self, exc: ObsError) -> None:
@@ -172,8 +173,31 @@ class ObsLink:
         self.snap.state = state
         if error is not None:
             self.snap.last_error_message = error
+        self._log_state()
         if changed:
             self._emit("state", self.snap)
+
+    def _log_state(self) -> None:
+        """One line in the log file per change of the link's state, naming the reason; a retry
+        that fails the same way again writes nothing (the screen still shows every attempt).
+
+        ONLINE and a lost session are not written here: the "Connected to OBS" / "OBS is back"
+        and "Lost OBS" lines already say so. The reasons are the operator's sentences, which
+        never hold the password."""
+        state, why = self.snap.state, self.snap.last_error
+        if state is LinkState.CONNECTING and why is not None:
+            state = LinkState.OFFLINE  # another try after a failed first connect
+        if state in (LinkState.ONLINE, LinkState.STOPPED):
+            why = None
+        if (state, why) == self._logged_state:
+            return
+        self._logged_state = (state, why)
+        if state is LinkState.CONNECTING:
+            log.info("OBS link connecting to %s", self.transport.describe)
+        elif state is LinkState.STOPPED:
+            log.info("OBS link stopped")
+        elif state is not LinkState.ONLINE:
+            log.warning("OBS link %s: %s", state.value, why or "-")
 
     @property
     def online(self) -> bool:
@@ -346,7 +370,8 @@ class ObsLink:
             self._record("health", fact)
         self._down_since = time.monotonic()
         self._record("obs_lost", {"why": why.text})
-        self._log("link.lost", {"why": why}, f"Lost OBS: {why.text}")
+        self._log("link.lost", {"why": why}, f"Lost OBS: {why.text}", logging.WARNING)
+        self._logged_state = (LinkState.RECONNECTING, why.text)  # that line says it
         for _t0, fut in self._pending.values():
             if not fut.done():
                 fut.cancel()

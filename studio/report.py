@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import html
 import math
+import re
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -1836,8 +1837,26 @@ def _secs(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+
+
+def _cell(value: str) -> str:
+    """A CSV cell a spreadsheet opens as data: text that would start a formula gets a leading
+    single quote, as OWASP recommends; a plain number ("-12.5") stays a number."""
+    if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def csv_rows(asrun: AsRun, lang: str | None = None) -> list[dict[str, str]]:
-    """One row per item, each followed by its speakers' rows; the CSV's content."""
+    """One row per item, each followed by its speakers' rows; the CSV's content, every cell
+    safe to open in a spreadsheet (see `_cell`)."""
+    return [{k: _cell(v) for k, v in row.items()} for row in _csv_rows(asrun, lang)]
+
+
+def _csv_rows(asrun: AsRun, lang: str | None) -> list[dict[str, str]]:
     lang = lang or asrun.agenda.event.broadcast_language
     rows: list[dict[str, str]] = []
     for it in asrun.items:

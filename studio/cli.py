@@ -163,10 +163,15 @@ def _obs_transport(args: argparse.Namespace) -> LiveObs:
 
 
 async def _with_obs(args: argparse.Namespace, agenda: Agenda, out: TextIO, err: TextIO) -> int:
+    from studio.modes import Mode
     from studio.obs.client import ObsClient
+    from studio.obs.guard import Guard
     from studio.preflight import preflight, provision
 
-    transport = _obs_transport(args)
+    live = _obs_transport(args)
+    # Preflight and provision read OBS and create scenes and texts; they never start the stream,
+    # so they run behind the same guard as the console, in rehearsal mode.
+    transport = Guard(live, Mode.REHEARSAL)
     try:
         await transport.connect()
         client = ObsClient(transport)
@@ -184,7 +189,7 @@ async def _with_obs(args: argparse.Namespace, agenda: Agenda, out: TextIO, err: 
         return EXIT_FAILED
     finally:
         await transport.close()
-        transport.shutdown()
+        live.shutdown()
     v = report.versions
     print(
         f"OBS {v.obs}, obs-websocket {v.websocket} (rpc {v.rpc}) at {transport.describe}", file=out

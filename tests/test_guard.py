@@ -12,11 +12,13 @@ from __future__ import annotations
 import asyncio
 import inspect
 from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import studio.obs.guard as guard_module
+from studio.cli import main
 from studio.modes import Mode
 from studio.obs.base import ObsRefused, ObsRequestFailed
 from studio.obs.client import ObsClient, scene_request, text_request
@@ -24,6 +26,8 @@ from studio.obs.guard import Guard
 from studio.obs.live import LiveObs
 from tests.obsws_server import FakeObs
 
+ROOT = Path(__file__).resolve().parents[1]
+AGENDA = str(ROOT / "config" / "agenda.yaml")
 PASSWORD = "guard-пароль"
 
 # Every request type of obs-websocket v5, from the handler map its server dispatches on
@@ -546,3 +550,71 @@ def test_live_mode_does_start_the_stream() -> None:
 
         run(go())
         assert srv.wait_for(lambda: srv.streaming)
+
+
+# ---- the CLI's OBS commands go through the guard -----------------------------------------------
+
+
+def _obs_args(srv: FakeObs) -> list[str]:
+    return ["--host", "127.0.0.1", "--port", str(srv.port), "--settings", "/nonexistent.yaml"]
+
+
+@pytest.fixture
+def guard_spy(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """(mode, request type) of every request the guard checks."""
+    seen: list[tuple[str, str]] = []
+    check = Guard._check
+
+    def spy(self: Guard, request_type: str) -> None:
+        seen.append((self.mode.value, request_type))
+        check(self, request_type)
+
+    monkeypatch.setattr(Guard, "_check", spy)
+    return seen
+
+
+def test_provision_works_through_the_guard(
+    guard_spy: list[tuple[str, str]],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("OBS_WEBSOCKET_PASSWORD", PASSWORD)
+    with FakeObs(password=PASSWORD, scenes=["Заставка", "Студія"], inputs={}) as srv:
+        code = main(["provision", AGENDA, *_obs_args(srv)])
+        heard = srv.request_types()
+        scenes = srv.scenes
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "created scene «Панель»" in out and "Preflight passed." in out
+    assert "Панель" in scenes
+    # Every request OBS heard passed the guard first, in rehearsal mode: never the stream.
+    assert [t for _m, t in guard_spy] == heard
+    assert {m for m, _t in guard_spy} == {"rehearsal"}
+    assert {"CreateScene", "CreateInput", "SetSceneItemTransform"} <= set(heard)
+
+
+def test_the_cli_stops_at_what_the_guard_refuses(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OBS_WEBSOCKET_PASSWORD", PASSWORD)
+    monkeypatch.setattr(guard_module, "ALLOWED", guard_module.ALLOWED - {"CreateScene"})
+    with FakeObs(password=PASSWORD, scenes=["Заставка", "Студія"], inputs={}) as srv:
+        code = main(["provision", AGENDA, *_obs_args(srv)])
+        heard = srv.request_types()
+    _out, err = capsys.readouterr()
+    assert code == 1
+    assert "CreateScene" in err and "Nothing was sent to OBS" in err
+    assert "CreateScene" not in heard
+
+
+def test_preflight_goes_through_the_guard(
+    guard_spy: list[tuple[str, str]],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("OBS_WEBSOCKET_PASSWORD", PASSWORD)
+    with FakeObs(password=PASSWORD) as srv:
+        code = main(["preflight", AGENDA, *_obs_args(srv)])
+        heard = srv.request_types()
+    assert code == 0, capsys.readouterr().err
+    assert heard and [t for _m, t in guard_spy] == heard

@@ -229,6 +229,7 @@ class OutputChange:
     at: float
     output: str  # stream, record, or "request" for an operator's start/stop request
     state: str
+    refused: bool = False  # a request the on-air guard refused: nothing reached OBS
 
 
 @dataclass(frozen=True)
@@ -542,7 +543,7 @@ def build_report(journal_path: str | Path, agenda_path: str | Path | None = None
         for t in show.region_times(end_instant)
     )
 
-    obs = _obs_facts(agenda, entries)
+    obs = _obs_facts(agenda, entries, str(header.get("mode") or ""))
     interventions.sort(key=lambda x: (x.at, x.seq))
 
     final = offsets[-1].after if offsets else None
@@ -608,7 +609,7 @@ def _int(value: Any) -> int | None:
         return None
 
 
-def _obs_facts(agenda: Agenda, entries: list[Entry]) -> _Obs:
+def _obs_facts(agenda: Agenda, entries: list[Entry], mode: str = "") -> _Obs:
     """Cues, switches, outages and outputs from the journal's OBS entries."""
     cues: list[CueRow] = []
     latest: dict[int, CueRow] = {}
@@ -697,7 +698,11 @@ def _obs_facts(agenda: Agenda, entries: list[Entry]) -> _Obs:
         elif e.name in ("stream_state", "record_state"):
             outputs.append(OutputChange(e.at, e.name.split("_")[0], str(a.get("state", ""))))
         elif e.name == "output":
-            outputs.append(OutputChange(e.at, "request", str(a.get("action", ""))))
+            # The link journals the request before sending it. In rehearsal the guard refuses
+            # every stream start (studio/obs/guard.py), so that request never reached OBS.
+            action = str(a.get("action", ""))
+            refused = mode == "rehearsal" and action == "start_stream"
+            outputs.append(OutputChange(e.at, "request", action, refused))
     if open_lost is not None:
         outages.append(Outage(open_lost.at, None, str(open_lost.args.get("why", "")), None))
     for figure, started in open_health.items():
@@ -816,6 +821,10 @@ _T: dict[str, tuple[str, str]] = {
     "o_stop_stream": ("зупинити трансляцію", "stop stream"),
     "o_start_record": ("запустити запис", "start recording"),
     "o_stop_record": ("зупинити запис", "stop recording"),
+    "o_refused": (
+        "відхилено захистом ефіру (репетиція): до OBS нічого не надіслано",
+        "refused by the on-air guard (rehearsal): nothing was sent to OBS",
+    ),
     "o_starting": ("запускається", "starting"),
     "o_started": ("працює", "started"),
     "o_stopping": ("зупиняється", "stopping"),
@@ -1599,11 +1608,12 @@ def _outputs_table(f: _Fmt) -> str:
         lines.append(f"<b>{f.e('on_' + output)}</b>: {html.escape(text)}")
     rows = []
     for o in f.a.outputs:
-        key = f"o_{o.state}"
-        state = f.t(key) if key in _T else o.state
+        state = _output_state(f, o)
         cls = {"started": "bad" if o.output == "stream" else "done", "stopped": "pending"}.get(
             o.state, "warn" if o.output != "request" else "current"
         )
+        if o.refused:
+            cls = "warn"
         rows.append(
             "<tr>"
             + _td(f.clock(o.at), "t")
@@ -1614,6 +1624,13 @@ def _outputs_table(f: _Fmt) -> str:
     head = [(f.t("col_time"), False), (f.t("col_output"), False), (f.t("col_state"), False)]
     intro = f'<p class="stats">{"<br>".join(lines)}</p>' if lines else ""
     return intro + _table(head, rows, f.t("none"))
+
+
+def _output_state(f: _Fmt, o: OutputChange) -> str:
+    """An output's state, or what the operator asked of it ("start stream — refused ...")."""
+    key = f"o_{o.state}"
+    state = f.t(key) if key in _T else o.state
+    return f"{state} — {f.t('o_refused')}" if o.refused else state
 
 
 def _intervention_detail(f: _Fmt, iv: Intervention) -> str:
@@ -1851,8 +1868,9 @@ def _cell(value: str) -> str:
 
 
 def csv_rows(asrun: AsRun, lang: str | None = None) -> list[dict[str, str]]:
-    """One row per item, each followed by its speakers' rows; the CSV's content, every cell
-    safe to open in a spreadsheet (see `_cell`)."""
+    """One row per item, each followed by its speakers' rows, then any operator request the
+    on-air guard refused; the CSV's content, every cell safe to open in a spreadsheet (see
+    `_cell`)."""
     return [{k: _cell(v) for k, v in row.items()} for row in _csv_rows(asrun, lang)]
 
 
@@ -1890,6 +1908,19 @@ def _csv_rows(asrun: AsRun, lang: str | None) -> list[dict[str, str]]:
                     "actual_duration_s": _secs(sp.actual_duration),
                     "overrun_s": _secs(sp.overrun),
                     "state": sp.state.value,
+                }
+            )
+    f = _Fmt(asrun, lang)
+    for o in asrun.outputs:
+        if o.refused:  # an operator's request that never reached OBS
+            rows.append(
+                dict.fromkeys(CSV_FIELDS, "")
+                | {
+                    "kind": "operator_request",
+                    "id": o.state,
+                    "title": _output_state(f, o),
+                    "actual_start": _iso(asrun, o.at),
+                    "state": "refused",
                 }
             )
     return rows

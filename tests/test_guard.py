@@ -10,6 +10,7 @@ commands, and in the as-run report, which says that an operator's stream start w
 from __future__ import annotations
 
 import asyncio
+import csv
 import inspect
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
@@ -18,12 +19,16 @@ from typing import Any
 import pytest
 
 import studio.obs.guard as guard_module
+from studio.agenda import Agenda, load_agenda
 from studio.cli import main
+from studio.clock import SimClock
 from studio.modes import Mode
 from studio.obs.base import ObsRefused, ObsRequestFailed
 from studio.obs.client import ObsClient, scene_request, text_request
 from studio.obs.guard import Guard
 from studio.obs.live import LiveObs
+from studio.report import build_report, csv_rows, render_html, write_report
+from studio.runtime import Runtime, RuntimeOptions, simulated_obs_for
 from tests.obsws_server import FakeObs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -618,3 +623,95 @@ def test_preflight_goes_through_the_guard(
         heard = srv.request_types()
     assert code == 0, capsys.readouterr().err
     assert heard and [t for _m, t in guard_spy] == heard
+
+
+# ---- the as-run report says the stream start was refused ----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def agenda() -> Agenda:
+    return load_agenda(AGENDA)
+
+
+async def _show_with_a_stream_start(agenda: Agenda, path: Path, mode: Mode) -> None:
+    """A short show through the real runtime in which the operator asks to start the stream."""
+    clock = SimClock(agenda.planned_start - 60)
+    rt = Runtime.create(
+        agenda,
+        RuntimeOptions(mode=mode, journal=path),
+        transport=simulated_obs_for(agenda),
+        clock=clock,
+    )
+    await rt.start()
+    try:
+        for _ in range(200):
+            if rt.link.online:
+                break
+            await asyncio.sleep(0.01)
+        assert rt.link.online
+        await rt.link.output("start_record")
+        if mode is Mode.REHEARSAL:
+            with pytest.raises(ObsRefused):
+                await rt.link.output("start_stream")
+        else:
+            await rt.link.output("start_stream")
+        clock.advance(60)
+        rt.act("start")
+        clock.advance(120)
+        rt.act("end")
+        await rt.idle()
+    finally:
+        await rt.stop()
+
+
+def _outputs_section(page: str, heading: str) -> str:
+    return page.split(f"<h2>{heading}</h2>", 1)[1].split("<h2>", 1)[0]
+
+
+REFUSED_WORDS = {
+    "en": "start stream — refused by the on-air guard (rehearsal): nothing was sent to OBS",
+    "uk": "запустити трансляцію — відхилено захистом ефіру (репетиція): до OBS нічого не надіслано",
+}
+HEADINGS = {"en": "Stream and recording", "uk": "Трансляція і запис"}
+
+
+def test_the_report_says_a_refused_stream_start_was_refused(agenda: Agenda, tmp_path: Path) -> None:
+    journal = tmp_path / "rehearsal.jsonl"
+    run(_show_with_a_stream_start(agenda, journal, Mode.REHEARSAL))
+    asrun = build_report(journal)
+    assert asrun.mode == "rehearsal"
+    requests = [o for o in asrun.outputs if o.output == "request"]
+    assert [(o.state, o.refused) for o in requests] == [
+        ("start_record", False),
+        ("start_stream", True),
+    ]
+    for lang in ("en", "uk"):
+        section = _outputs_section(render_html(asrun, lang), HEADINGS[lang])
+        assert REFUSED_WORDS[lang] in section
+        html_path, csv_path = write_report(asrun, tmp_path / lang, lang)
+        with csv_path.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        assert rows == csv_rows(asrun, lang)
+        refused = [r for r in rows if r["kind"] == "operator_request"]
+        assert len(refused) == 1
+        assert refused[0]["id"] == "start_stream"
+        assert refused[0]["state"] == "refused"
+        assert refused[0]["title"] == REFUSED_WORDS[lang]
+        assert refused[0]["actual_start"]
+        assert REFUSED_WORDS[lang] in html_path.read_text(encoding="utf-8")
+
+
+def test_an_allowed_stream_start_is_not_called_refused(agenda: Agenda, tmp_path: Path) -> None:
+    journal = tmp_path / "dry.jsonl"
+    run(_show_with_a_stream_start(agenda, journal, Mode.DRY_RUN))
+    asrun = build_report(journal)
+    requests = [o for o in asrun.outputs if o.output == "request"]
+    assert [(o.state, o.refused) for o in requests] == [
+        ("start_record", False),
+        ("start_stream", False),
+    ]
+    for lang in ("en", "uk"):
+        page = render_html(asrun, lang)
+        assert "refused by the on-air guard" not in page
+        assert "відхилено захистом ефіру" not in page
+        assert not [r for r in csv_rows(asrun, lang) if r["kind"] == "operator_request"]

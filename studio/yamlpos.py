@@ -3,11 +3,17 @@
 PyYAML's safe loader forgets positions once it builds Python objects; validation errors must name
 `file:line:column`, so this module composes the node tree itself and records, for every path of
 keys and indexes, the position of the value (and of the key, for "unknown key" messages).
+
+No file crashes the loader or keeps it busy: the work is bounded by limits, each refused with a
+positioned message — the file's size (MAX_FILE_BYTES), how deep values nest (MAX_DEPTH: PyYAML's
+composer and the builder here recurse per level), and how many values aliases and merge keys
+repeat (MAX_REPEATED: nine levels of ten aliases each in ten lines would be 10^9 values).
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +24,24 @@ from typing import Any
 import yaml
 
 Path_ = tuple[str | int, ...]
+
+# A 2,000-item agenda is under 1 MB; a file of 2 MB composes in ~0.5 s with libyaml and in ~3 s
+# with the pure-Python composer that reproduces error messages (bench: "yaml limits").
+MAX_FILE_BYTES = 2_000_000
+# An agenda nests ~7 levels (items -> item -> speakers -> speaker -> name -> uk).
+MAX_DEPTH = 100
+# Values built again through aliases (and pairs copied by merge keys), over the whole file.
+MAX_REPEATED = 10_000
+
+_DEEP = (
+    f"values nested more than {MAX_DEPTH} levels deep; "
+    f"expected at most {MAX_DEPTH} levels of lists and mappings"
+)
+_REPEATED = (
+    f"aliases repeat more than {MAX_REPEATED:,} values; "
+    "expected aliases that repeat a few small parts of the file"
+)
+_LOOP = "this value holds an alias to itself; expected aliases that do not loop"
 
 # Plain scalars that YAML 1.1 reads as base-60 numbers ("10:00" -> 600) or dates stay text here:
 # the agenda means clock times and dates by them, and the models parse them explicitly.
@@ -98,65 +122,141 @@ def _key(loader: yaml.SafeLoader, key_node: yaml.Node) -> str:
     return str(key_node.value)
 
 
-def _merged_pairs(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
-    """The pairs a `<<: *anchor` merge brings in (explicit keys override them)."""
-    out: list[tuple[yaml.Node, yaml.Node]] = []
-    for key_node, value_node in node.value:
-        if key_node.tag != _MERGE:
-            continue
-        sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
-        # The first source wins over later ones, as in YAML's merge-key rules.
-        for src in reversed(sources):
-            if not isinstance(src, yaml.MappingNode):
-                raise YamlSyntaxError(
-                    _pos(src.start_mark), "'<<' expects a mapping or a list of mappings"
-                )
-            out.extend(_merged_pairs(src))
-            out.extend((k, v) for k, v in src.value if k.tag != _MERGE)
-    return out
+Slot = tuple[int, int]  # (id of a collection node, index or id of the key node) of a value
 
 
-def _build(
-    loader: yaml.SafeLoader,
-    node: yaml.Node,
-    path: Path_,
-    out: Located,
-    active: frozenset[int] = frozenset(),
-) -> Any:
-    if id(node) in active:
-        raise YamlSyntaxError(
-            _pos(node.start_mark),
-            "this value holds an alias to itself; expected aliases that do not loop",
-        )
-    out.values[path] = node.start_mark
-    if isinstance(node, yaml.MappingNode):
-        inner = active | {id(node)}
-        result: dict[Any, Any] = {}
-        own = [(k, v) for k, v in node.value if k.tag != _MERGE]
-        merged: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        if len(own) != len(node.value):
-            own_keys = {_key(loader, k) for k, _ in own}
-            for key_node, value_node in _merged_pairs(node):
-                key = _key(loader, key_node)
-                if key not in own_keys:
-                    merged[key] = (key_node, value_node)
-        for key, (key_node, value_node) in merged.items():
-            out.keys[(*path, key)] = key_node.start_mark
-            result[key] = _build(loader, value_node, (*path, key), out, inner)
-        for key_node, value_node in own:
-            key = _key(loader, key_node)
-            if key in result and key not in merged:
-                first = _pos(out.keys[(*path, key)]).line
-                raise YamlSyntaxError(
-                    _pos(key_node.start_mark),
-                    f"duplicate key '{key}': line {first} already sets it; expected each key once",
-                )
-            out.keys[(*path, key)] = key_node.start_mark
-            result[key] = _build(loader, value_node, (*path, key), out, inner)
+def _slot(parent: yaml.Node | None, index: Any) -> Slot:
+    return (id(parent), index if isinstance(index, int) else id(index))
+
+
+class _NeedAliasMarks(Exception):
+    """libyaml's node tree does not say where an alias was written; the pure-Python one does."""
+
+
+class _Builder:
+    """Plain data and positions from a node tree, within MAX_DEPTH and MAX_REPEATED.
+
+    A node reached a second time is an alias (or a merge) repeating it: every value built again
+    counts, so an alias bomb stops after MAX_REPEATED values, not after 10^9. Merged pairs are
+    worked out once per mapping, so chains of merges cost their size, not 2^length.
+    """
+
+    def __init__(self, out: Located, alias_marks: dict[Slot, yaml.Mark] | None) -> None:
+        self.loader = yaml.SafeLoader("")
+        self.out = out
+        self.alias_marks = alias_marks
+        self.seen: set[int] = set()
+        self.repeated = 0
+        # Where the outermost repetition being built was asked for: a slot (an alias) or a mark.
+        self.blame: Slot | yaml.Mark | None = None
+        self.merges: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+        self.merging: set[int] = set()
+
+    def repeat(self, n: int, blame: Slot | yaml.Mark) -> None:
+        self.repeated += n
+        if self.repeated <= MAX_REPEATED:
+            return
+        if isinstance(blame, yaml.Mark):
+            raise YamlSyntaxError(_pos(blame), _REPEATED)
+        if self.alias_marks is None:
+            raise _NeedAliasMarks
+        raise YamlSyntaxError(_pos(self.alias_marks[blame]), _REPEATED)
+
+    def merged(
+        self, node: yaml.MappingNode, chain: int = 0
+    ) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """The pairs `<<` merges bring into `node`, by key: a source's own keys win over what it
+        merges, an earlier source over a later one (YAML's merge-key rules)."""
+        done = self.merges.get(id(node))
+        if done is not None:
+            return done
+        if id(node) in self.merging:
+            raise YamlSyntaxError(_pos(node.start_mark), _LOOP)
+        if chain > MAX_DEPTH:
+            raise YamlSyntaxError(_pos(node.start_mark), _DEEP)
+        self.merging.add(id(node))
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag != _MERGE:
+                continue
+            sources = (
+                value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            )
+            for src in reversed(sources):
+                if not isinstance(src, yaml.MappingNode):
+                    raise YamlSyntaxError(
+                        _pos(src.start_mark), "'<<' expects a mapping or a list of mappings"
+                    )
+                inherited = self.merged(src, chain + 1)
+                self.repeat(len(inherited) + len(src.value), key_node.start_mark)
+                out.update(inherited)
+                for k, v in src.value:
+                    if k.tag != _MERGE:
+                        out[_key(self.loader, k)] = (k, v)
+        self.merging.discard(id(node))
+        self.merges[id(node)] = out
+        return out
+
+    def build(
+        self,
+        node: yaml.Node,
+        path: Path_,
+        active: frozenset[int] = frozenset(),
+        via: Slot | yaml.Mark | None = None,
+    ) -> Any:
+        out = self.out
+        if id(node) in active:
+            raise YamlSyntaxError(_pos(node.start_mark), _LOOP)
+        if len(path) > MAX_DEPTH:
+            raise YamlSyntaxError(_pos(node.start_mark), _DEEP)
+        outermost = False
+        if id(node) in self.seen:
+            if self.blame is None:
+                self.blame = via
+                outermost = True
+            assert self.blame is not None
+            self.repeat(1, self.blame)
+        else:
+            self.seen.add(id(node))
+        out.values[path] = node.start_mark
+        result: Any
+        if isinstance(node, yaml.MappingNode):
+            inner = active | {id(node)}
+            result = {}
+            own = [(k, v) for k, v in node.value if k.tag != _MERGE]
+            merged: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+            if len(own) != len(node.value):
+                own_keys = {_key(self.loader, k) for k, _ in own}
+                merged = {k: kv for k, kv in self.merged(node).items() if k not in own_keys}
+                at = next(k for k, _ in node.value if k.tag == _MERGE).start_mark
+                for key, (key_node, value_node) in merged.items():
+                    out.keys[(*path, key)] = key_node.start_mark
+                    result[key] = self.build(value_node, (*path, key), inner, at)
+            for key_node, value_node in own:
+                key = _key(self.loader, key_node)
+                if key in result and key not in merged:
+                    first = _pos(out.keys[(*path, key)]).line
+                    raise YamlSyntaxError(
+                        _pos(key_node.start_mark),
+                        f"duplicate key '{key}': line {first} already sets it; "
+                        "expected each key once",
+                    )
+                out.keys[(*path, key)] = key_node.start_mark
+                result[key] = self.build(value_node, (*path, key), inner, (id(node), id(key_node)))
+        elif isinstance(node, yaml.SequenceNode):
+            inner = active | {id(node)}
+            result = [
+                self.build(child, (*path, i), inner, (id(node), i))
+                for i, child in enumerate(node.value)
+            ]
+        else:
+            result = _constructed(self.loader, node)
+        if outermost:
+            self.blame = None
         return result
-    if isinstance(node, yaml.SequenceNode):
-        inner = active | {id(node)}
-        return [_build(loader, child, (*path, i), out, inner) for i, child in enumerate(node.value)]
+
+
+def _constructed(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     try:
         return _scalar(loader, node)
     except yaml.YAMLError:
@@ -184,7 +284,31 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
         what = f"{what} ({ctx})"
     if "<block end>" in problem or "mapping values are not allowed" in problem:
         what = f"{what}; check the indentation"
-    return f"YAML syntax error: {what}"
+    return _one_line(f"YAML syntax error: {what}")
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split("\n"))
+
+
+# Where PyYAML's marks break lines (a lone '\r' too); a position from an index counts the same way.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def _pos_at(text: str, index: int) -> Pos:
+    line, start = 1, 0
+    for m in _LINE_BREAK.finditer(text, 0, index):
+        line, start = line + 1, m.end()
+    return Pos(line, index - start + 1)
+
+
+def _reader_message(exc: yaml.reader.ReaderError) -> str:
+    if isinstance(exc.character, int):
+        return (
+            f"YAML syntax error: a non-printable character U+{exc.character:04X}; "
+            "expected printable text only"
+        )
+    return _one_line(f"YAML syntax error: {exc.reason}; expected printable text only")
 
 
 class _LeanResolver:
@@ -222,25 +346,60 @@ _LibyamlComposer: type[Any] | None = (
 )
 
 
-def _compose(text: str) -> yaml.Node | None:
-    """The node tree, by libyaml when this PyYAML has it (ten times faster on big agendas).
+class _Composer(yaml.SafeLoader):
+    """PyYAML's pure-Python composer, refusing values nested deeper than MAX_DEPTH (it recurses
+    per level) and remembering where each alias was written (a node tree keeps only its target)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.depth = 0
+        self.alias_marks: dict[Slot, yaml.Mark] = {}
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            self.alias_marks[_slot(parent, index)] = event.start_mark
+            return super().compose_node(parent, index)
+        depth = self.depth
+        # The builder counts the depth of values; a plain key sits beside its value, not in it.
+        if depth > MAX_DEPTH and not (index is None and isinstance(event, yaml.ScalarEvent)):
+            raise YamlSyntaxError(_pos(event.start_mark), _DEEP)
+        self.depth = depth + 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth = depth
+
+
+def _compose(text: str, fast: bool = True) -> tuple[yaml.Node | None, dict[Slot, yaml.Mark] | None]:
+    """The node tree, by libyaml when this PyYAML has it (ten times faster on big agendas), and
+    where its aliases were written (None: libyaml does not say).
 
     Any error is reproduced with the pure-Python composer so that messages read the same on every
-    machine, with or without libyaml.
+    machine, with or without libyaml. Raises YamlSyntaxError.
     """
-    if _LibyamlComposer is not None:
-        loader = _LibyamlComposer(text)
-        try:
-            return loader.get_single_node()
-        except yaml.YAMLError:
-            pass
-        finally:
-            loader.dispose()
-    loader = yaml.SafeLoader(text)
     try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
+        if fast and _LibyamlComposer is not None:
+            loader = _LibyamlComposer(text)
+            try:
+                return loader.get_single_node(), None
+            except yaml.YAMLError:
+                pass
+            finally:
+                loader.dispose()
+        composer = _Composer(text)
+        try:
+            return composer.get_single_node(), composer.alias_marks
+        finally:
+            composer.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = _pos(mark) if mark else Pos(1, 1)
+        raise YamlSyntaxError(pos, _syntax_message(exc)) from None
+    except yaml.reader.ReaderError as exc:
+        raise YamlSyntaxError(_pos_at(text, exc.position), _reader_message(exc)) from None
+    except yaml.YAMLError as exc:
+        raise YamlSyntaxError(Pos(1, 1), _one_line(f"YAML error: {exc}")) from None
 
 
 @contextmanager
@@ -263,25 +422,32 @@ def load_located(text: str) -> Located:
 
 
 def _load_located(text: str) -> Located:
-    try:
-        node = _compose(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        pos = _pos(mark) if mark else Pos(1, 1)
-        raise YamlSyntaxError(pos, _syntax_message(exc)) from None
-    except yaml.YAMLError as exc:
-        raise YamlSyntaxError(Pos(1, 1), f"YAML error: {exc}") from None
+    node, alias_marks = _compose(text)
     out = Located(data=None)
     if node is None:
-        out.data = None
         return out
-    out.data = _build(yaml.SafeLoader(""), node, (), out)
+    try:
+        out.data = _Builder(out, alias_marks).build(node, ())
+    except _NeedAliasMarks:
+        # Too much repeated: compose again, remembering aliases, to say which one passed the limit.
+        node, alias_marks = _compose(text, fast=False)
+        out = Located(data=None)
+        out.data = _Builder(out, alias_marks).build(node, ())
     return out
 
 
 def read_located(path: Path) -> Located:
-    """Read and parse a YAML file. Raises OSError or YamlSyntaxError."""
-    data = path.read_bytes()
+    """Read and parse a YAML file of at most MAX_FILE_BYTES. Raises OSError or YamlSyntaxError."""
+    with path.open("rb") as f:
+        data = f.read(MAX_FILE_BYTES + 1)
+        size = os.fstat(f.fileno()).st_size
+    if len(data) > MAX_FILE_BYTES:
+        shown = f"{size:,} bytes" if size >= len(data) else f"over {MAX_FILE_BYTES:,} bytes"
+        raise YamlSyntaxError(
+            Pos(1, 1),
+            f"the file is too big ({shown}); expected at most {MAX_FILE_BYTES:,} bytes "
+            f"({MAX_FILE_BYTES // 1_000_000} MB)",
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

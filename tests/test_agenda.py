@@ -52,6 +52,11 @@ REQUIRED_KINDS = {
     "timers_final_not_shorter",
     "unknown_time_zone",
     "empty",
+    # Limits: no file crashes or hangs the loader.
+    "yaml_control_char",
+    "yaml_deep_flow",
+    "yaml_deep_indent",
+    "yaml_alias_bomb",
 }
 
 # For each file, the text that the reported line:column must point at (the offending key or value).
@@ -101,6 +106,10 @@ POINTS_AT = {
     "zero_duration": ["0m"],
     "zero_speaker_time": ["0s"],
     "empty": [""],
+    "yaml_control_char": ["\x00"],
+    "yaml_deep_flow": ["[[["],
+    "yaml_deep_indent": ["k98:"],
+    "yaml_alias_bomb": ["*a2"],
 }
 
 
@@ -339,6 +348,146 @@ items:
     lines = problem_lines(path)
     assert all(":14:" in line for line in lines), lines
     assert any("unknown key 'tiem' in speaker 2 of item 'panel'" in line for line in lines)
+
+
+# ---- limits: no file crashes the loader or keeps it busy ----------------------------------------
+
+
+def default_text() -> str:
+    return DEFAULT.read_text(encoding="utf-8").replace("../scenes/default.yaml", str(SCENES))
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+DEEP = "values nested more than 100 levels deep; expected at most 100 levels of lists and mappings"
+
+
+def test_a_nul_on_a_late_line_is_reported_there_in_one_line(tmp_path: Path) -> None:
+    lines = default_text().split("\n")
+    assert lines[169].startswith("      en: ")
+    lines[169] = lines[169][:10] + "\x00" + lines[169][10:]
+    path = write(tmp_path, "\n".join(lines))
+    assert problem_lines(path) == [
+        f"{path}:170:11: YAML syntax error: a non-printable character U+0000; "
+        "expected printable text only"
+    ]
+
+
+@pytest.mark.parametrize("depth", [101, 500, 5000])
+def test_lists_nested_too_deep_are_refused_where_they_pass_the_limit(
+    tmp_path: Path, depth: int
+) -> None:
+    # 'online' is at depth 2 (event -> online): the 100th '[' opens the list at depth 101.
+    text = default_text().replace("  online: true\n", f"  online: {'[' * depth}{']' * depth}\n")
+    path = write(tmp_path, text)
+    assert problem_lines(path) == [f"{path}:{line_of(text, '  online:')}:110: {DEEP}"]
+
+
+def test_lists_nested_to_the_limit_are_data(tmp_path: Path) -> None:
+    text = default_text().replace("  online: true\n", f"  online: {'[' * 99}{']' * 99}\n")
+    (line,) = problem_lines(write(tmp_path, text))
+    assert "'online' is a list; expected true or false" in line
+
+
+@pytest.mark.parametrize("depth", [150, 1000])
+def test_mappings_nested_too_deep_by_indentation_are_refused(tmp_path: Path, depth: int) -> None:
+    nested = "".join(f"{' ' * (3 + i)}k{i}:\n" for i in range(depth))
+    text = default_text().replace("  online: true\n", "  online:\n" + nested)
+    path = write(tmp_path, text)
+    # The mapping that holds k99 is at depth 101.
+    assert problem_lines(path) == [f"{path}:{line_of(text, '  online:') + 100}:103: {DEEP}"]
+
+
+def test_block_lists_nested_too_deep_on_one_line_are_refused(tmp_path: Path) -> None:
+    text = default_text().replace("  online: true\n", "  online:\n    " + "- " * 1500 + "x\n")
+    path = write(tmp_path, text)
+    assert problem_lines(path) == [f"{path}:{line_of(text, '  online:') + 1}:203: {DEEP}"]
+
+
+def test_a_file_over_2_mb_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"# " + b"x" * 2_000_000 + b"\n")
+    assert problem_lines(path) == [
+        f"{path}:1:1: the file is too big (2,000,003 bytes); "
+        "expected at most 2,000,000 bytes (2 MB)"
+    ]
+
+
+def test_a_file_of_exactly_2_mb_is_read(tmp_path: Path) -> None:
+    text = default_text()
+    pad = 2_000_000 - len(text.encode("utf-8")) - 3
+    path = tmp_path / "padded.yaml"
+    path.write_bytes(text.encode("utf-8") + b"# " + b"x" * pad + b"\n")
+    assert path.stat().st_size == 2_000_000
+    assert len(load_agenda(path).items) == 13
+
+
+ALIASES = (
+    "aliases repeat more than 10,000 values; "
+    "expected aliases that repeat a few small parts of the file"
+)
+
+
+def test_aliases_may_repeat_10000_values_but_not_more(tmp_path: Path) -> None:
+    # An anchored list of 99 texts (100 values with the list) repeated 100 times is 10,000 values.
+    words = ", ".join(["w"] * 99)
+    refs = ", ".join(["*w"] * 100)
+    ok = default_text().replace("  online: true\n", f"  online: [&w [{words}], [{refs}]]\n")
+    (line,) = problem_lines(write(tmp_path, ok))
+    assert "'online' is a list; expected true or false" in line
+    over = ok.replace("*w]]", "*w, *w]]")
+    path = write(tmp_path, over)
+    # The 101st alias is the one that passes the limit: 'online: [&w [' then 100 of '*w, '.
+    column = len("  online: [&w [") + len(words) + len("], [") + 100 * 4 + 1
+    assert problem_lines(path) == [f"{path}:{line_of(over, '  online:')}:{column}: {ALIASES}"]
+
+
+def merge_chain(levels: int) -> str:
+    """Mappings each merging the one before twice over: 2^levels merged pairs unless shared."""
+    lines = ["m0: &m0 {a: 1, b: 2}"]
+    lines += [f"m{i}: &m{i} {{<<: [*m{i - 1}, *m{i - 1}], k{i}: {i}}}" for i in range(1, levels)]
+    return "  online:\n" + "".join(f"    {line}\n" for line in lines)
+
+
+def test_merges_are_shared_not_repeated(tmp_path: Path) -> None:
+    text = default_text().replace("  online: true\n", merge_chain(40))
+    path = write(tmp_path, text)
+    assert problem_lines(path) == [
+        f"{path}:{line_of(text, '  online:') + 1}:5: 'online' is a mapping; expected true or false"
+    ]
+
+
+def test_merges_that_repeat_too_much_are_refused(tmp_path: Path) -> None:
+    text = default_text().replace("  online: true\n", merge_chain(200))
+    path = write(tmp_path, text)
+    (line,) = problem_lines(path)
+    first = line_of(text, "  online:") + 1
+    assert line.endswith(f": {ALIASES}")
+    assert first < int(line.split(":")[1]) < first + 200
+
+
+def test_a_mapping_that_merges_itself_is_a_loop_not_a_crash(tmp_path: Path) -> None:
+    (line,) = problem_lines(write(tmp_path, "a: &x {<<: *x, b: 1}\n"))
+    assert line.endswith(
+        ":1:4: this value holds an alias to itself; expected aliases that do not loop"
+    )
+
+
+@pytest.mark.parametrize("name", ["yaml_alias_bomb", "yaml_deep_flow"])
+def test_the_console_refuses_the_file_with_the_same_lines(name: str) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "studio", "--dry-run", str(BAD_DIR / f"{name}.yaml")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.splitlines()[:-1] == expected_lines(name)
 
 
 # ---- the default agenda -------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from studio.problems import AgendaError, Problem
 from studio.scenemap import SceneMap, load_scene_map
@@ -28,6 +28,11 @@ ItemKind = Literal[
     "opening", "region", "discussion", "break", "closing", "keynote", "presentation", "other"
 ]
 Lang = Literal["uk", "en"]
+
+# No item or speaker can be longer than the event, whose start and end are times of one day.
+MAX_DURATION = 24 * 3600
+# Live events happen now: a date far off would put the plan's times past what datetimes hold.
+FIRST_YEAR, LAST_YEAR = 2000, 2999
 
 _DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?\s*$")
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
@@ -43,15 +48,26 @@ def parse_duration(value: Any) -> int:
         raise ValueError(f"expected a duration like 8m, 1h30m or 90s, got {value!r}")
     text = value.strip()
     if text.startswith("-"):
-        raise ValueError(f"expected a duration of more than zero, like 8m, got '{text}'")
+        raise ValueError(f"expected a duration of more than zero, like 8m, got '{_clipped(text)}'")
     m = _DURATION.match(text)
     if not text or not m or not any(m.groups()):
-        raise ValueError(f"expected a duration like 8m, 1h30m or 90s, got '{text}'")
+        raise ValueError(f"expected a duration like 8m, 1h30m or 90s, got '{_clipped(text)}'")
+    too_long = f"expected a duration of at most {MAX_DURATION // 3600}h, got '{_clipped(text)}'"
+    # Seven digits are more than 24h in any unit; int() of thousands of digits is refused.
+    if any(g and len(g.lstrip("0")) > 6 for g in m.groups()):
+        raise ValueError(too_long)
     h, mi, s = (int(g) if g else 0 for g in m.groups())
     seconds = h * 3600 + mi * 60 + s
     if seconds <= 0:
-        raise ValueError(f"expected a duration of more than zero, like 8m, got '{text}'")
+        raise ValueError(f"expected a duration of more than zero, like 8m, got '{_clipped(text)}'")
+    if seconds > MAX_DURATION:
+        raise ValueError(too_long)
     return seconds
+
+
+def _clipped(text: str, limit: int = 40) -> str:
+    """`text` shortened for a message: a mutated file can hold a megabyte on one line."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def parse_clock(value: Any) -> time:
@@ -67,12 +83,22 @@ def parse_clock(value: Any) -> time:
     return time(h, mi, s)
 
 
+def _event_date(value: date) -> date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(
+            f"expected a date in the years {FIRST_YEAR} to {LAST_YEAR}, like 2021-03-09, "
+            f"got {value.isoformat()}"
+        )
+    return value
+
+
 def _text_from_str(value: Any) -> Any:
     return {"uk": value, "en": value} if isinstance(value, str) else value
 
 
 Duration = Annotated[int, BeforeValidator(parse_duration)]
 ClockTime = Annotated[time, BeforeValidator(parse_clock)]
+EventDate = Annotated[date, AfterValidator(_event_date)]
 
 
 class _Model(BaseModel):
@@ -141,7 +167,7 @@ class Item(_Model):
 class Event(_Model):
     id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
     title: Text
-    date: date
+    date: EventDate
     timezone: str = "Europe/Kyiv"
     start: ClockTime
     end: ClockTime

@@ -57,6 +57,8 @@ REQUIRED_KINDS = {
     "yaml_deep_flow",
     "yaml_deep_indent",
     "yaml_alias_bomb",
+    "huge_duration",
+    "date_out_of_range",
 }
 
 # For each file, the text that the reported line:column must point at (the offending key or value).
@@ -110,6 +112,8 @@ POINTS_AT = {
     "yaml_deep_flow": ["[[["],
     "yaml_deep_indent": ["k98:"],
     "yaml_alias_bomb": ["*a2"],
+    "huge_duration": ["99999999999999999999h", "999999999h"],
+    "date_out_of_range": ["9999-12-31"],
 }
 
 
@@ -475,7 +479,7 @@ def test_a_mapping_that_merges_itself_is_a_loop_not_a_crash(tmp_path: Path) -> N
     )
 
 
-@pytest.mark.parametrize("name", ["yaml_alias_bomb", "yaml_deep_flow"])
+@pytest.mark.parametrize("name", ["yaml_alias_bomb", "yaml_deep_flow", "huge_duration"])
 def test_the_console_refuses_the_file_with_the_same_lines(name: str) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "studio", "--dry-run", str(BAD_DIR / f"{name}.yaml")],
@@ -576,6 +580,8 @@ def test_default_agenda_discussions_end_with_open_floor(default_agenda) -> None:
         ("1h5s", 3605),
         (" 15m ", 900),
         ("1h 30m", 5400),
+        ("24h", 86400),
+        ("1439m60s", 86400),
     ],
 )
 def test_durations_parse(text: str, seconds: int) -> None:
@@ -595,6 +601,11 @@ def test_durations_parse(text: str, seconds: int) -> None:
         (10, "plain number 10"),
         (True, "expected a duration"),
         (None, "expected a duration"),
+        ("24h1s", "at most 24h, got '24h1s'"),
+        ("1441m", "at most 24h"),
+        ("99999999999999999999h", "at most 24h"),
+        ("9" * 5000 + "s", "at most 24h"),
+        ("1" + "0" * 400 + "h", "at most 24h"),
     ],
 )
 def test_bad_durations_are_refused_with_a_reason(value: object, message: str) -> None:

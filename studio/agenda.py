@@ -721,10 +721,39 @@ def planned_gaps(agenda: Agenda) -> float:
     return agenda.planned_end - agenda.planned_start - used
 
 
+@dataclass(frozen=True)
+class Hole:
+    """A stretch of the event window no item fills (epoch seconds), before item `before`, or at
+    the end of the event when `before` is None."""
+
+    start: float
+    end: float
+    before: int | None
+
+    @property
+    def length(self) -> float:
+        return self.end - self.start
+
+
+def planned_holes(agenda: Agenda) -> tuple[Hole, ...]:
+    """The plan's holes in order: before a fixed-start item that the one before it does not reach
+    (or the first item, after the event start), and between the last item and the event end."""
+    holes: list[Hole] = []
+    reached = agenda.planned_start
+    for i, (start, end) in enumerate(zip(agenda.item_starts, agenda.item_ends, strict=True)):
+        if start > reached:
+            holes.append(Hole(reached, start, i))
+        reached = max(reached, end)
+    if agenda.planned_end > reached:
+        holes.append(Hole(reached, agenda.planned_end, None))
+    return tuple(holes)
+
+
 __all__ = [
     "Agenda",
     "AgendaError",
     "Event",
+    "Hole",
     "Item",
     "Problem",
     "Segment",
@@ -736,4 +765,5 @@ __all__ = [
     "parse_clock",
     "parse_duration",
     "planned_gaps",
+    "planned_holes",
 ]

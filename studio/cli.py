@@ -17,7 +17,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from studio.agenda import Agenda, AgendaError, load_agenda
+from studio.agenda import Agenda, AgendaError, load_agenda, planned_holes
 from studio.journal import default_journal_path
 from studio.obs.base import ObsError
 from studio.settings import load_settings, obs_password
@@ -81,13 +81,39 @@ def print_table(agenda: Agenda, out: TextIO, lang: str = "uk") -> None:
                 continue
             sp = item.speakers[seg.speaker_index]
             print(f"{at:>5}  {'':>5}  {_hms(sp.time):>7}    · {sp.label(lang)}", file=out)
+    for line in plan_end_lines(agenda):
+        print(line, file=out)
+
+
+def _at(agenda: Agenda, epoch: float) -> str:
+    """A planned time of day: 13:00, or 12:55:30 when it falls between minutes."""
+    local = agenda.local(epoch)
+    return f"{local:%H:%M:%S}" if local.second else f"{local:%H:%M}"
+
+
+def plan_end_lines(agenda: Agenda) -> list[str]:
+    """The end of the check: each hole in the plan (where, how long), then how the plan ends.
+
+    "Fills the event exactly" only when no time of the event is left unplanned.
+    """
+    inner = [h for h in planned_holes(agenda) if h.before is not None]
+    lines = [
+        f"Hole: {_hms(h.length)} unplanned before '{agenda.items[h.before].id}' at "
+        f"{_at(agenda, h.end)} (from {_at(agenda, h.start)})."
+        for h in inner
+        if h.before is not None
+    ]
     gap = agenda.planned_end - agenda.item_ends[-1]
-    tail = (
-        "fills the event exactly"
-        if gap == 0
-        else f"{round(abs(gap)) // 60} min {round(abs(gap)) % 60:02d} s before the event end"
-    )
-    print(f"Plan ends at {agenda.local(agenda.item_ends[-1]):%H:%M}: {tail}.", file=out)
+    if gap != 0:
+        tail = f"{round(abs(gap)) // 60} min {round(abs(gap)) % 60:02d} s before the event end"
+    elif inner:
+        unplanned = _hms(sum(h.length for h in inner))
+        holes = f"{len(inner)} hole{'s' if len(inner) != 1 else ''}"
+        tail = f"with the event end, but {unplanned} of the event is unplanned ({holes})"
+    else:
+        tail = "fills the event exactly"
+    lines.append(f"Plan ends at {agenda.local(agenda.item_ends[-1]):%H:%M}: {tail}.")
+    return lines
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

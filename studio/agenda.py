@@ -126,6 +126,8 @@ class Timers(_Model):
 
 
 class Speaker(_Model):
+    # Journals name a speaker by id; without one it is derived from the name (see speaker_ids).
+    id: str | None = Field(default=None, min_length=1, max_length=80, pattern=r"^[\w.-]+$")
     name: Text | None = None
     role: Text | None = None
     organisation: Text | None = None
@@ -252,8 +254,61 @@ class Agenda:
     def item_index(self, item_id: str) -> int:
         return self._ids[item_id]
 
+    @cached_property
+    def speaker_ids(self) -> tuple[tuple[str, ...], ...]:
+        """Each item's speaker ids: the speaker's own `id`, else one made from the name or role
+        (so inserting or reordering speakers never renames the others), unique in the item."""
+        out = []
+        for item in self.items:
+            seen: set[str] = set()
+            ids = []
+            for n, sp in enumerate(item.speakers, 1):
+                base = sp.id or _slug(sp.name or sp.role) or f"speaker-{n}"
+                sid, k = base, 1
+                while sid in seen:
+                    k += 1
+                    sid = f"{base}-{k}"
+                seen.add(sid)
+                ids.append(sid)
+            out.append(tuple(ids))
+        return tuple(out)
+
+    def speaker_id(self, item_index: int, speaker_index: int | None) -> str | None:
+        """The id of a speaker of an item (None for an item's time with no speaker)."""
+        if speaker_index is None:
+            return None
+        return self.speaker_ids[item_index][speaker_index]
+
+    @cached_property
+    def _segment_ids(self) -> dict[tuple[str, str | None], int]:
+        return {
+            (self.items[s.item_index].id, self.speaker_id(s.item_index, s.speaker_index)): s.index
+            for s in self.segments
+        }
+
+    def segment_for(self, item_id: str, speaker_id: str | None) -> int | None:
+        """The segment of an item's speaker (or of its speaker-less time), by ids; None if the
+        agenda has no such item or speaker."""
+        return self._segment_ids.get((item_id, speaker_id))
+
+    def segment_ids(self, seg: int) -> tuple[str, str | None]:
+        """(item id, speaker id) of a segment: how journals name a place in the show."""
+        s = self.segments[seg]
+        return self.items[s.item_index].id, self.speaker_id(s.item_index, s.speaker_index)
+
+    def outline(self) -> list[list[str]]:
+        """Item ids each followed by its speaker ids: what a journal remembers of its agenda."""
+        return [[item.id, *ids] for item, ids in zip(self.items, self.speaker_ids, strict=True)]
+
     def local(self, epoch: float) -> datetime:
         return datetime.fromtimestamp(epoch, self.tz)
+
+
+def _slug(text: TextModel | None) -> str:
+    if text is None:
+        return ""
+    raw = text.get("en") or text.get("uk")
+    return re.sub(r"[^\w]+", "-", raw.casefold()).strip("-_")[:60]
 
 
 def merge_timers(base: Timers, override: Timers | None) -> Timers:

@@ -25,11 +25,13 @@ from studio.obs.base import Transport
 from studio.obs.guard import Guard
 from studio.obs.link import ObsLink
 from studio.obs.simulated import SimulatedObs
+from studio.resume import AgendaDrift, agenda_drift
 from studio.show import Cue, Show
 
 log = logging.getLogger("studio.runtime")
 
 PRE_ROLL = 120.0  # a simulated clock starts this long before the planned start
+KEEP_EVERY = 0.25  # real seconds between retries of a refused journal and clock marks
 
 
 @dataclass
@@ -90,7 +92,19 @@ def journal_info(agenda: Agenda, mode: Mode) -> dict[str, Any]:
         "fingerprint": agenda.fingerprint,
         "event": agenda.event.id,
         "mode": mode.value,
+        # Item and speaker ids as they were: a resume names what changed in the agenda since.
+        "outline": agenda.outline(),
     }
+
+
+class ForeignJournal(Exception):
+    """The journal belongs to another event: it is never replayed onto this one."""
+
+    def __init__(self, path: Path, event: str, expected: str) -> None:
+        super().__init__(f"{path}: the journal belongs to event '{event}', not '{expected}'")
+        self.path = path
+        self.event = event
+        self.expected = expected
 
 
 class Runtime:
@@ -115,6 +129,12 @@ class Runtime:
         self._listeners: list[Callable[[list[Cue]], None]] = []
         self._queue: asyncio.Queue[list[Cue]] | None = None
         self._worker: asyncio.Task[None] | None = None
+        self._keeper: asyncio.Task[None] | None = None
+        self.drift: AgendaDrift = agenda_drift(agenda, journal.header(), journal.entries)
+        """How the agenda differs from the one the journal was written against."""
+        if self.drift.changed:
+            changes = "; ".join(self.drift.describe())
+            log.warning("agenda changed since the journal began: %s", changes)
 
     @classmethod
     def create(
@@ -127,13 +147,21 @@ class Runtime:
     ) -> Runtime:
         path = options.journal or default_journal_path(agenda.event.id, options.mode.value)
         journal = Journal(path)
+        event = journal.header().get("event")
+        if event and event != agenda.event.id:
+            journal.close()
+            raise ForeignJournal(path, str(event), agenda.event.id)
         if clock is None:
             if options.mode is Mode.LIVE:
                 clock = SystemClock()
             else:
                 # Rehearsals run on show time: from just before the planned start, or from where
-                # the journal stopped, so offsets mean the same as on the day.
+                # the show was when the journal (or its clock mark) was last written, so offsets
+                # mean the same as on the day and a killed dry-run resumes where it stood.
                 last = journal.entries[-1].at if journal.entries else None
+                mark = journal.clock_mark()
+                if mark is not None and (last is None or mark > last):
+                    last = mark
                 start = last if last is not None else agenda.planned_start - PRE_ROLL
                 speed = options.speed if options.mode is Mode.DRY_RUN else 1.0
                 clock = PacedClock(start, speed)
@@ -151,17 +179,12 @@ class Runtime:
     # ---- recording ----------------------------------------------------------------------------
     def record(self, name: str, args: dict[str, Any]) -> None:
         """OBS facts for the as-run report; never the password, never blocking the show."""
-        try:
+        if not self.journal.closed:
             self.journal.append(self.clock.now(), "obs", name, args, sync=False)
-        except OSError:
-            log.exception("could not journal %s", name)
 
     def remember_message(self, text: str) -> None:
         """The moderator's message to the speaker monitor, so a restart shows it again."""
-        try:
-            self.journal.append(self.clock.now(), "console", "message", {"text": text}, sync=False)
-        except OSError:
-            log.exception("could not journal the message")
+        self.journal.append(self.clock.now(), "console", "message", {"text": text}, sync=False)
 
     def last_message(self) -> str:
         """The message the speaker monitor showed when the journal was last written."""
@@ -190,9 +213,28 @@ class Runtime:
         self.link.start()
         self.director.start_ticking()
         self._queue.put_nowait([cue])
+        self._keeper = asyncio.get_running_loop().create_task(self._keep(), name="journal-keeper")
+
+    async def _keep(self) -> None:
+        """Retry a journal the disk refused; keep a simulated clock's place on disk."""
+        paced = not isinstance(self.clock, SystemClock) and self.clock.rate > 0
+        # A mark at least every half second of show time: a resume is never a second short.
+        every = max(0.01, min(KEEP_EVERY, 0.5 / self.clock.rate)) if paced else KEEP_EVERY
+        while True:
+            await asyncio.sleep(every)
+            if not self.journal.health.ok:
+                self.journal.flush()
+            if paced:
+                self.journal.mark_clock(self.clock.now())
 
     async def stop(self) -> None:
         self.director.stop_ticking()
+        if self._keeper is not None:
+            self._keeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._keeper
+        if not isinstance(self.clock, SystemClock) and self.clock.rate > 0:
+            self.journal.mark_clock(self.clock.now())
         if self._worker is not None:
             self._worker.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -218,6 +260,7 @@ class Runtime:
                     "scene": cue.scene,
                     "item": cue.item_id,
                     "speaker": cue.speaker_index,
+                    "speaker_id": cue.speaker_id,
                     "reason": cue.reason,
                 }
                 if i < len(cues) - 1:

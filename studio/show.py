@@ -9,11 +9,14 @@ answer. Each action returns the cues that the director turns into OBS actions.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
-from collections.abc import Iterable
+import math
+import operator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 from studio.agenda import Agenda, Item, Speaker
 from studio.clock import Clock
@@ -67,9 +70,106 @@ class Cue:
     item_kind: str | None = None
     segment: int | None = None
     speaker_index: int | None = None
+    speaker_id: str | None = None
     lower_third: tuple[str, str] | None = None
     show_speaker_timer: bool = False
     break_until: float | None = None
+
+
+T = TypeVar("T")
+
+
+class Cells(Sequence[T], Generic[T]):
+    """A list of fixed length whose copy costs O(√n), not O(n): copies share chunks of about
+    √n values, and a chunk is copied on its first write after a copy (copy-on-write).
+
+    `reduce` copies the state for every action; with plain lists, a journal of n actions over
+    n segments cost O(n²) (six lists of 30,000 copied 30,000 times). Shared chunks also let the
+    show tell cheaply where two states differ (`last_difference`).
+    """
+
+    __slots__ = ("_chunks", "_len", "_mask", "_own", "_shift")
+
+    def __init__(self, values: Iterable[T] = ()) -> None:
+        data = list(values)
+        self._len = n = len(data)
+        self._shift = max(6, math.isqrt(n).bit_length())  # chunks of 64 values or ~√n..2√n
+        self._mask = (1 << self._shift) - 1
+        size = self._mask + 1
+        self._chunks = [data[i : i + size] for i in range(0, n, size)]
+        self._own = set(range(len(self._chunks)))  # chunks only this one holds: written in place
+
+    def __len__(self) -> int:
+        return self._len
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._len))]
+        if index < 0:
+            index += self._len
+        if not 0 <= index < self._len:
+            raise IndexError("Cells index out of range")
+        return self._chunks[index >> self._shift][index & self._mask]
+
+    def __setitem__(self, index: int, value: T) -> None:
+        if index < 0:
+            index += self._len
+        if not 0 <= index < self._len:
+            raise IndexError("Cells assignment index out of range")
+        c = index >> self._shift
+        chunk = self._chunks[c]
+        if c not in self._own:
+            chunk = self._chunks[c] = chunk.copy()
+            self._own.add(c)
+        chunk[index & self._mask] = value
+
+    def __iter__(self) -> Iterator[T]:
+        return itertools.chain.from_iterable(self._chunks)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Cells):
+            return self._len == other._len and list(self) == list(other)
+        if isinstance(other, list):
+            return list(self) == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like a list
+
+    def __repr__(self) -> str:
+        return f"Cells({list(self)!r})"
+
+    def copy(self) -> Cells[T]:
+        new: Cells[T] = Cells.__new__(Cells)
+        new._chunks = self._chunks.copy()
+        new._len, new._shift, new._mask = self._len, self._shift, self._mask
+        new._own = set()
+        if self._own:
+            self._own = set()  # every chunk is shared now: the next write copies it
+        return new
+
+    def last_difference(self, other: Cells[T]) -> int:
+        """The highest index at which this holds another value than `other` (of the same
+        length), -1 if none. Chunks this shares with `other` (it is a copy of it, or they are
+        copies of one list) are equal without a look, so states a few actions apart compare in
+        O(√n) at most; a NaN counts as a difference."""
+        if self._len != other._len:
+            raise ValueError("Cells of different lengths")
+        mine, theirs = self._chunks, other._chunks
+        if mine == theirs:  # at C speed: shared chunks are equal by identity
+            return -1
+        shared = list(map(operator.is_, reversed(mine), reversed(theirs)))  # from the top
+        at = 0
+        while True:
+            at = shared.index(False, at)  # the next chunk not shared, from the top
+            c = len(mine) - 1 - at
+            if mine[c] != theirs[c]:
+                equal = list(map(operator.eq, mine[c], theirs[c]))
+                return (c << self._shift) + len(equal) - 1 - equal[::-1].index(False)
+            at += 1
 
 
 @dataclass
@@ -80,13 +180,13 @@ class ShowState:
     seg: int | None = None
     visit_start: float | None = None
     held_since: float | None = None
-    used: list[float] = field(default_factory=list)
-    extra: list[float] = field(default_factory=list)
-    seg_first_start: list[float | None] = field(default_factory=list)
-    seg_last_end: list[float | None] = field(default_factory=list)
+    used: Cells[float] = field(default_factory=Cells)
+    extra: Cells[float] = field(default_factory=Cells)
+    seg_first_start: Cells[float | None] = field(default_factory=Cells)
+    seg_last_end: Cells[float | None] = field(default_factory=Cells)
     skipped: set[int] = field(default_factory=set)
-    item_start: list[float | None] = field(default_factory=list)
-    item_end: list[float | None] = field(default_factory=list)
+    item_start: Cells[float | None] = field(default_factory=Cells)
+    item_end: Cells[float | None] = field(default_factory=Cells)
     started_at: float | None = None
     ended_at: float | None = None
     held_total: float = 0.0
@@ -96,24 +196,24 @@ class ShowState:
     def initial(cls, agenda: Agenda) -> ShowState:
         n, m = len(agenda.segments), len(agenda.items)
         return cls(
-            used=[0.0] * n,
-            extra=[0.0] * n,
-            seg_first_start=[None] * n,
-            seg_last_end=[None] * n,
-            item_start=[None] * m,
-            item_end=[None] * m,
+            used=Cells([0.0] * n),
+            extra=Cells([0.0] * n),
+            seg_first_start=Cells([None] * n),
+            seg_last_end=Cells([None] * n),
+            item_start=Cells([None] * m),
+            item_end=Cells([None] * m),
         )
 
     def copy(self) -> ShowState:
         return dataclasses.replace(
             self,
-            used=list(self.used),
-            extra=list(self.extra),
-            seg_first_start=list(self.seg_first_start),
-            seg_last_end=list(self.seg_last_end),
+            used=self.used.copy(),
+            extra=self.extra.copy(),
+            seg_first_start=self.seg_first_start.copy(),
+            seg_last_end=self.seg_last_end.copy(),
             skipped=set(self.skipped),
-            item_start=list(self.item_start),
-            item_end=list(self.item_end),
+            item_start=self.item_start.copy(),
+            item_end=self.item_end.copy(),
         )
 
 
@@ -198,6 +298,50 @@ def _first_open(agenda: Agenda, state: ShowState) -> int | None:
     return _neighbour(agenda, state, -1, 1)
 
 
+def place(agenda: Agenda, state: ShowState) -> dict[str, Any]:
+    """Where the show is, by ids (never by position): what an action entry records as `to`."""
+    if state.status == "running" and state.seg is not None:
+        item, speaker = agenda.segment_ids(state.seg)
+        return {"status": "running", "item": item, "speaker": speaker}
+    return {"status": state.status}
+
+
+_ENDED = -1
+_ELSEWHERE = -2
+
+
+def _pinned(agenda: Agenda, args: dict[str, Any], computed: int | None) -> int | None:
+    """The segment an entry says the show went to (`to`, by ids), else the computed one.
+
+    A journal replayed against an agenda edited since (a speaker added or removed) lands where
+    the show really was, not one position off. `_ENDED` means the show ended there; a place the
+    agenda no longer has is `_ELSEWHERE` (never mapped onto another speaker); `studio.resume`
+    reports it.
+    """
+    to = args.get("to")
+    if not isinstance(to, dict):
+        return computed
+    if to.get("status") == "ended":
+        return _ENDED
+    item, speaker = to.get("item"), to.get("speaker")
+    if not isinstance(item, str) or not (speaker is None or isinstance(speaker, str)):
+        return computed
+    seg = agenda.segment_for(item, speaker)
+    return _ELSEWHERE if seg is None else seg
+
+
+def _go(agenda: Agenda, state: ShowState, target: int | None, at: float) -> None:
+    """Move the show to `target`; None or `_ENDED` ends it; `_ELSEWHERE` (a place the agenda
+    no longer has) stops crediting time to anyone until the show moves on."""
+    if target is None or target == _ENDED:
+        _finish(agenda, state, at)
+    elif target == _ELSEWHERE:
+        if state.seg is not None and state.held_since is None:
+            _visit_end(state, state.seg, at)
+    else:
+        _enter(agenda, state, target, at)
+
+
 def _finish(agenda: Agenda, state: ShowState, at: float) -> None:
     if state.seg is not None:
         if state.held_since is None:
@@ -224,17 +368,17 @@ def reduce(agenda: Agenda, state: ShowState, entry: Entry) -> ShowState:
         if first is None:
             raise ActionError("every item is skipped", key="show.all_skipped")
         s.started_at = at
-        _enter(agenda, s, first, at)
+        target = _pinned(agenda, args, first)
+        _enter(agenda, s, first if target is None or target < 0 else target, at)
+        if target == _ELSEWHERE:
+            _go(agenda, s, target, at)
     elif name in ("next", "back"):
         if not running or s.seg is None:
             raise ActionError("the show is not running", key="show.not_running")
         target = _neighbour(agenda, s, s.seg, 1 if name == "next" else -1)
-        if target is None:
-            if name == "back":
-                raise ActionError("already at the first item", key="show.first_item")
-            _finish(agenda, s, at)
-        else:
-            _enter(agenda, s, target, at)
+        if target is None and name == "back":
+            raise ActionError("already at the first item", key="show.first_item")
+        _go(agenda, s, _pinned(agenda, args, target), at)
     elif name == "goto":
         item_id = str(args.get("item", ""))
         try:
@@ -248,7 +392,8 @@ def reduce(agenda: Agenda, state: ShowState, entry: Entry) -> ShowState:
         s.skipped.discard(index)
         if s.status == "ended":
             s.ended_at = None
-        _enter(agenda, s, agenda.first_segment(index), at)
+        target = _pinned(agenda, args, agenda.first_segment(index))
+        _enter(agenda, s, agenda.first_segment(index) if target < 0 else target, at)
     elif name == "hold":
         if not running or s.seg is None:
             raise ActionError("the show is not running", key="show.not_running")
@@ -288,11 +433,7 @@ def reduce(agenda: Agenda, state: ShowState, entry: Entry) -> ShowState:
             raise ActionError("that item has already run", key="show.already_ran")
         s.skipped.add(index)
         if index == current and s.seg is not None:
-            target = _neighbour(agenda, s, s.seg, 1)
-            if target is None:
-                _finish(agenda, s, at)
-            else:
-                _enter(agenda, s, target, at)
+            _go(agenda, s, _pinned(agenda, args, _neighbour(agenda, s, s.seg, 1)), at)
     elif name == "end":
         if not running:
             raise ActionError("the show is not running", key="show.not_running")
@@ -322,6 +463,7 @@ def cue_for(agenda: Agenda, state: ShowState, reason: str) -> Cue:
         item_kind=item.kind,
         segment=seg.index,
         speaker_index=seg.speaker_index,
+        speaker_id=agenda.speaker_id(seg.item_index, seg.speaker_index),
         lower_third=speaker.lower_third_lines(lang) if speaker else None,
         show_speaker_timer=speaker is not None,
         break_until=_break_until(agenda, state) if item.kind == "break" else None,
@@ -337,10 +479,9 @@ def _break_until(agenda: Agenda, state: ShowState) -> float:
     assert state.seg is not None
     item_index = agenda.segments[state.seg].item_index
     since = state.visit_start if state.visit_start is not None else state.held_since
-    left = sum(
+    left = sum(  # the item's segments from the current one on (an item's are contiguous)
         max(0.0, x.allotted + state.extra[x.index] - state.used[x.index])
-        for x in agenda.segments[state.seg :]
-        if x.item_index == item_index
+        for x in agenda.segments[state.seg : agenda.item_segments(item_index).stop]
     )
     return (since if since is not None else agenda.item_starts[item_index]) + left
 
@@ -360,6 +501,87 @@ def replay(agenda: Agenda, entries: Iterable[Entry]) -> ShowState:
             new.cue_seq += 1
         state = new
     return state
+
+
+_NEVER = -math.inf
+
+
+def _open_from(agenda: Agenda, skipped: set[int], k: int) -> int | None:
+    """The first segment from `k` on whose item is not skipped (a skipped item at a time)."""
+    segments = agenda.segments
+    while k < len(segments):
+        item = segments[k].item_index
+        if item not in skipped:
+            return k
+        k = agenda.item_segments(item).stop
+    return None
+
+
+class _Projection:
+    """When the show ends if every segment from `k` on keeps to its time (an item with a fixed
+    start waits for it), for any `k` and any instant the show reaches `k`, in O(1).
+
+    Running segment i from instant c ends at max(c, fixed_i) + left_i, so running segments
+    k..n-1 ends at F_k(c) = max(c + A[k], B[k]) with A[k] = left_k + A[k+1] and
+    B[k] = max(fixed_k + left_k + A[k+1], B[k+1]); a skipped item's segments pass c on.
+    A and B are kept for every k >= `lo`. A state that differs from the one they were made for
+    at segment j (time used or added there, its item skipped or not) spoils only k <= j, so a
+    show moving on keeps them and one going back refills what it passes again. (Walking every
+    later segment at each status() cost O(n) per refresh, O(n²) over a rehearsal or a report.)
+    The sums come in another order than a walk's: with whole-second allotments they are exact,
+    otherwise they may differ from it in the last bit.
+    """
+
+    def __init__(self, agenda: Agenda) -> None:
+        self.agenda = agenda
+        segments = agenda.segments
+        n = len(segments)
+        self.fixed = [_NEVER] * n
+        for i, item in enumerate(agenda.items):
+            if item.start is not None:
+                first = agenda.first_segment(i)
+                self.fixed[first] = segments[first].planned_start
+        self.A = [0.0] * (n + 1)
+        self.B = [_NEVER] * (n + 1)
+        self.lo = n
+        self._seen: tuple[Cells[float], Cells[float], frozenset[int]] | None = None
+
+    def _sync(self, s: ShowState) -> None:
+        """Lower what the sums cover to what `s` has not changed since they were made."""
+        used, extra = s.used, s.extra
+        if not (isinstance(used, Cells) and isinstance(extra, Cells)):
+            self.lo, self._seen = len(self.fixed), None  # plain lists: no telling what changed
+            return
+        seen = self._seen
+        if seen is None:
+            self.lo = len(self.fixed)
+        else:
+            changed = max(used.last_difference(seen[0]), extra.last_difference(seen[1]))
+            if s.skipped != seen[2]:
+                for item in s.skipped ^ seen[2]:
+                    changed = max(changed, self.agenda.item_segments(item).stop - 1)
+            elif changed < 0:
+                return
+            self.lo = max(self.lo, changed + 1)
+        self._seen = (used.copy(), extra.copy(), frozenset(s.skipped))
+
+    def end(self, s: ShowState, k: int, cursor: float) -> float:
+        """When the show ends if it reaches segment `k` at `cursor` and keeps to time after."""
+        self._sync(s)
+        if k < self.lo:
+            segments, skipped, used, extra = self.agenda.segments, s.skipped, s.used, s.extra
+            A, B, fixed = self.A, self.B, self.fixed
+            a, b = A[self.lo], B[self.lo]
+            for i in range(self.lo - 1, k - 1, -1):
+                seg = segments[i]
+                if seg.item_index not in skipped:
+                    left = max(0.0, seg.allotted + extra[i] - used[i])
+                    if fixed[i] != _NEVER:
+                        b = max(fixed[i] + left + a, b)
+                    a = left + a
+                A[i], B[i] = a, b
+            self.lo = k
+        return max(cursor + self.A[k], self.B[k])
 
 
 class Show:
@@ -384,7 +606,8 @@ class Show:
         entry = Entry(seq, at, "action", name, args)
         new = reduce(self.agenda, self.state, entry)  # refuse before anything is written
         if self.journal:
-            self.journal.append(at, "action", name, args)
+            # Where it went, by ids: a replay against an edited agenda lands on the same speaker.
+            self.journal.append(at, "action", name, {**args, "to": place(self.agenda, new)})
         changed = (new.seg, new.status) != (self.state.seg, self.state.status)
         if changed:
             new.cue_seq += 1
@@ -470,15 +693,15 @@ class Show:
             remaining = allotted - elapsed
             seg_end = now + max(0.0, remaining)
             offset = seg_end - seg.planned_end
-            future = [x for x in a.segments[s.seg + 1 :] if x.item_index not in s.skipped]
             own = a.item_segments(seg.item_index)
             same_item = [a.segments[i] for i in own if i > s.seg]
             item_elapsed = sum(self.elapsed(i, now) for i in own)
             item_remaining = max(0.0, remaining) + sum(
                 max(0.0, self.allotted(x.index) - s.used[x.index]) for x in same_item
             )
-            projected = self._project(seg_end, future)
-            nxt = future[0] if future else None
+            projected = self._projection().end(s, s.seg + 1, seg_end)
+            after = _open_from(a, s.skipped, s.seg + 1)
+            nxt = a.segments[after] if after is not None else None
             item = a.items[seg.item_index]
             return Status(
                 now=now,
@@ -503,11 +726,11 @@ class Show:
                 next_speaker_index=nxt.speaker_index if nxt else None,
             )
         if s.status == "pre":
-            future = [x for x in a.segments if x.item_index not in s.skipped]
-            first = future[0] if future else None
+            at = _open_from(a, s.skipped, 0)
+            first = a.segments[at] if at is not None else None
             begin = max(now, first.planned_start) if first else now
             offset = max(0.0, now - first.planned_start) if first else 0.0
-            projected = self._project(begin, future)
+            projected = self._projection().end(s, 0, begin)
             nxt = first
         else:
             offset = (s.ended_at or now) - planned_end
@@ -536,15 +759,12 @@ class Show:
             next_speaker_index=nxt.speaker_index if nxt else None,
         )
 
-    def _project(self, cursor: float, future: list[Any]) -> float:
-        """When the show ends if every later segment keeps to its time (fixed starts wait)."""
-        a = self.agenda
-        for x in future:
-            item = a.items[x.item_index]
-            if item.start is not None and x.index == a.first_segment(x.item_index):
-                cursor = max(cursor, x.planned_start)
-            cursor += max(0.0, self.allotted(x.index) - self.state.used[x.index])
-        return cursor
+    def _projection(self) -> _Projection:
+        """The projected end's running sums, kept from one status() to the next."""
+        p: _Projection | None = getattr(self, "_projected", None)
+        if p is None or p.agenda is not self.agenda:
+            p = self._projected = _Projection(self.agenda)
+        return p
 
     def speaker_times(self, now: float | None = None) -> list[TimeUse]:
         """Speaking time used by each speaker slot against its allotment."""

@@ -39,7 +39,8 @@ def test_each_entry_is_one_json_line_on_disk_before_append_returns(tmp_path: Pat
         lines = path.read_bytes().split(b"\n")
         assert lines[-1] == b""
         assert json.loads(lines[0]) == {
-            "v": 1,
+            "v": 2,
+            "j": j.jid,
             "seq": 1,
             "at": 100.0,
             "kind": "action",
@@ -247,9 +248,9 @@ def test_header_is_written_once_and_read_back(tmp_path: Path) -> None:
     with Journal(path) as j:
         j.ensure_header(1.0, {"event": "e", "mode": "live"})
         j.ensure_header(2.0, {"event": "other"})
-        assert j.header() == {"event": "e", "mode": "live"}
+        assert j.header() == {"event": "e", "mode": "live", "jid": j.jid, "format": 2}
     with Journal(path) as j:
-        assert j.header() == {"event": "e", "mode": "live"}
+        assert j.header() == {"event": "e", "mode": "live", "jid": j.jid, "format": 2}
         assert [e.kind for e in j.entries] == ["meta"]
 
 

@@ -299,13 +299,17 @@ class AsRun:
         the allotment includes extensions granted on air."""
         rows: dict[str, TimeRow] = {}
         for sp in self.speakers:
-            label = sp.item.speakers[sp.slot - 1].label(lang)
+            person = sp.item.speakers[sp.slot - 1]
+            label = person.label(lang)
+            # By id, never by label: two "Deputy mayor"s are two people. A speaker's own `id`
+            # names one person across items; without one, each slot is its own person.
+            key = person.id or f"{sp.item.id}/{self.agenda.speaker_ids[sp.item_index][sp.slot - 1]}"
             allotted = sp.allotted + sp.extended
-            r = rows.get(label)
-            rows[label] = (
-                TimeRow(label, label, sp.used, allotted)
+            r = rows.get(key)
+            rows[key] = (
+                TimeRow(key, label, sp.used, allotted)
                 if r is None
-                else TimeRow(label, label, r.used + sp.used, r.allotted + allotted, r.slots + 1)
+                else TimeRow(key, label, r.used + sp.used, r.allotted + allotted, r.slots + 1)
             )
         return tuple(rows.values())
 
@@ -371,7 +375,11 @@ def build_report(journal_path: str | Path, agenda_path: str | Path | None = None
             )
         ev = header.get("event")
         if ev and ev != agenda.event.id:
-            notices.append(Notice("event", {"journal": str(ev), "agenda": agenda.event.id}))
+            # Another event's journal replayed on this agenda is nonsense, never a report.
+            raise ReportError(
+                f"{journal_path}: the journal is of event '{ev}', but {agenda.path} is "
+                f"event '{agenda.event.id}'; give the agenda the show ran with (--agenda)."
+            )
 
     end_instant = max(e.at for e in entries)
     show = Show(agenda, SimClock(0.0))
@@ -958,23 +966,25 @@ class _Fmt:
             args["at"] = self.clock(float(args["at"]))
         return (en if self.lang == "en" else uk).format(**args)
 
+    def _item(self, item_id: str) -> Item | None:
+        try:  # by the agenda's index of ids: a report lists every switch, so no search
+            return self.a.agenda.items[self.a.agenda.item_index(item_id)]
+        except KeyError:
+            return None
+
     def item_title(self, item_id: str | None) -> str:
         if item_id is None:
             return "—"
-        for item in self.a.agenda.items:
-            if item.id == item_id:
-                return item.title.get(self.lang)
-        return item_id
+        item = self._item(item_id)
+        return item_id if item is None else item.title.get(self.lang)
 
     def speaker(self, item_id: str | None, index: int | None) -> str:
-        if item_id is None:
+        item = None if item_id is None else self._item(item_id)
+        if item is None:
             return ""
-        for item in self.a.agenda.items:
-            if item.id == item_id:
-                if index is None or index >= len(item.speakers):
-                    return self.t("open_floor") if item.speakers else ""
-                return item.speakers[index].label(self.lang)
-        return ""
+        if index is None or index >= len(item.speakers):
+            return self.t("open_floor") if item.speakers else ""
+        return item.speakers[index].label(self.lang)
 
 
 def _over_class(seconds: float | None) -> str:
@@ -1877,6 +1887,9 @@ def csv_rows(asrun: AsRun, lang: str | None = None) -> list[dict[str, str]]:
 def _csv_rows(asrun: AsRun, lang: str | None) -> list[dict[str, str]]:
     lang = lang or asrun.agenda.event.broadcast_language
     rows: list[dict[str, str]] = []
+    speakers: dict[int, list[SpeakerRun]] = {}
+    for sp in asrun.speakers:
+        speakers.setdefault(sp.item_index, []).append(sp)
     for it in asrun.items:
         title = it.item.title.get(lang)
         rows.append(
@@ -1893,9 +1906,7 @@ def _csv_rows(asrun: AsRun, lang: str | None) -> list[dict[str, str]]:
                 "state": it.state.value,
             }
         )
-        for sp in asrun.speakers:
-            if sp.item_index != it.index:
-                continue
+        for sp in speakers.get(it.index, ()):
             rows.append(
                 {
                     "kind": "speaker",

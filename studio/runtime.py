@@ -19,7 +19,7 @@ from typing import Any
 from studio.agenda import Agenda
 from studio.clock import Clock, PacedClock, SystemClock
 from studio.director import Director
-from studio.journal import Entry, Journal, default_journal_path
+from studio.journal import Entry, Journal, JournalHealth, JournalProblem, default_journal_path
 from studio.modes import Mode
 from studio.obs.base import Transport
 from studio.obs.guard import Guard
@@ -192,6 +192,21 @@ class Runtime:
             if e.kind == "console" and e.name == "message":
                 return str(e.args.get("text") or "")
         return ""
+
+    # ---- the journal's health -----------------------------------------------------------------
+    @property
+    def journal_health(self) -> JournalHealth:
+        """Whether everything that took effect is on disk (not ok: crash-restore is off)."""
+        return self.journal.health
+
+    @property
+    def journal_problems(self) -> list[JournalProblem]:
+        """Lines of the journal that were not replayed, and why."""
+        return list(self.journal.problems)
+
+    def on_journal_health(self, fn: Callable[[JournalHealth], None]) -> None:
+        """fn(health) when the journal stops or starts keeping up with the show."""
+        self.journal.on_health(fn)
 
     # ---- lifecycle ----------------------------------------------------------------------------
     def on_change(self, fn: Callable[[list[Cue]], None]) -> None:

@@ -36,7 +36,8 @@ from studio.logsetup import setup_logging
 from studio.modes import Mode
 from studio.obs.base import Transport
 from studio.problems import AgendaError
-from studio.runtime import Runtime, RuntimeOptions, archive_journal
+from studio.resume import AgendaDrift
+from studio.runtime import ForeignJournal, Runtime, RuntimeOptions, archive_journal
 from studio.settings import load_settings, obs_password
 from studio.timefmt import clock_text
 from ui.bridge import EngineBridge
@@ -110,9 +111,54 @@ class Console(QObject):
         finally:
             self.pending_dialog = None
 
+    def _drift_text(self, drift: AgendaDrift) -> str:
+        """What changed in the agenda since the journal began, for the resume question."""
+        parts = []
+        for text, ids in (
+            (self.tr("items added: {ids}"), drift.added_items),
+            (self.tr("items removed: {ids}"), drift.removed_items),
+            (self.tr("speakers added: {ids}"), drift.added_speakers),
+            (self.tr("speakers removed: {ids}"), drift.removed_speakers),
+            (self.tr("named in the journal, not in the agenda: {ids}"), drift.missing),
+        ):
+            if ids:
+                parts.append(text.format(ids=", ".join(ids)))
+        if drift.fingerprint_changed and not parts:
+            parts.append(self.tr("times, titles or speakers' details"))
+        if not parts:
+            return ""
+        return (
+            "\n\n"
+            + self.tr("The agenda changed since the journal began:")
+            + "\n"
+            + "\n".join("• " + p for p in parts)
+        )
+
+    async def _open_runtime(self) -> Runtime:
+        """The runtime on the journal; a journal of another event is moved aside, if the
+        moderator agrees, and never replayed onto this one."""
+        try:
+            return self._create_runtime()
+        except ForeignJournal as exc:
+            log.error("%s", exc)
+            fresh = await self._ask(
+                self.tr("This journal is of another event"),
+                self.tr(
+                    "The journal {path} belongs to the event '{event}', not to '{expected}'. "
+                    "It cannot be resumed.\n\nMove it aside (it is kept) and start a new show?"
+                ).format(path=exc.path, event=exc.event, expected=exc.expected),
+                self.tr("Start a new show"),
+                self.tr("Close the console"),
+            )
+            if not fresh:
+                raise
+            moved = archive_journal(exc.path)
+            log.info("journal %s of event %s moved to %s", exc.path, exc.event, moved)
+            return self._create_runtime()
+
     async def _choose_runtime(self) -> Runtime:
         """Resume the journal's show, or move the journal aside and start a new one."""
-        rt = self._create_runtime()
+        rt = await self._open_runtime()
         show = rt.show
         has_actions = any(e.kind == "action" for e in rt.journal.entries)
         if not has_actions:
@@ -134,7 +180,8 @@ class Console(QObject):
                         where=where,
                         elapsed=clock_text(st.elapsed),
                         allotted=clock_text(st.allotted),
-                    ),
+                    )
+                    + self._drift_text(rt.drift),
                     self.tr("Resume the show"),
                     self.tr("Start a new show"),
                     escape_accepts=True,  # closing the question must never drop a running show
@@ -371,6 +418,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(qasync.run(run()))
     except KeyboardInterrupt:
         return 130
+    except ForeignJournal as exc:
+        print(f"{exc}; the console was not opened.", file=err)
+        return EXIT_BAD_INPUT
     except OSError as exc:  # e.g. the journal cannot be written
         print(f"{getattr(exc, 'filename', '') or 'error'}: {exc.strerror or exc}", file=err)
         return 1

@@ -75,6 +75,8 @@ class EngineBridge(QObject):
     """The moderator's message for the speaker monitor changed ('' = none)."""
     notice = Signal(str)
     """A sentence for the status bar: an action that could not apply, an OBS refusal."""
+    journalHealth = Signal(object)
+    """A `studio.journal.JournalHealth`: the journal stopped (or started again) being written."""
 
     def __init__(self, rt: Runtime, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +90,7 @@ class EngineBridge(QObject):
         self._tasks: set[asyncio.Task[Any]] = set()
         rt.on_change(self._on_change)
         rt.link.subscribe(self._on_link)
+        rt.on_journal_health(self._on_journal_health)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -98,6 +101,10 @@ class EngineBridge(QObject):
         if self._alive:
             self.showChanged.emit()
             self.refresh()
+
+    def _on_journal_health(self, health: object) -> None:
+        if self._alive:
+            self.journalHealth.emit(health)
 
     def _on_link(self, kind: str, payload: Any) -> None:
         if self._alive:

@@ -51,6 +51,7 @@ from ui.agenda_model import AgendaModel
 from ui.bridge import EngineBridge
 from ui.checks import until_start
 from ui.i18n import LANGUAGES, LanguageManager
+from ui.journal_alarm import JournalAlarm
 from ui.monitor import SpeakerMonitor
 from ui.tech_panel import TechPanel
 from ui.widgets import Confirm, CountdownDisplay, ModeBanner, set_style, set_text
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
 
         self.banner = ModeBanner(rt.mode, speed, self)
         bridge.linkEvent.connect(self.banner.on_link)
+        self.journal_alarm = JournalAlarm(rt.journal_health, rt.journal_problems, rt.drift, self)
+        bridge.journalHealth.connect(self.journal_alarm.set_health)
 
         # -- now: item, speaker, countdown, figures, next
         self.item_label = QLabel(self)
@@ -264,6 +267,7 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self.banner)
+        outer.addWidget(self.journal_alarm)
         outer.addWidget(splitter, 1)
         self.setCentralWidget(central)
 

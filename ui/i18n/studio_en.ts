@@ -90,6 +90,50 @@ Resume it where it stopped?</translation>
         <translation>Start a new show</translation>
     </message>
     <message>
+        <source>items added: {ids}</source>
+        <translation>items added: {ids}</translation>
+    </message>
+    <message>
+        <source>items removed: {ids}</source>
+        <translation>items removed: {ids}</translation>
+    </message>
+    <message>
+        <source>speakers added: {ids}</source>
+        <translation>speakers added: {ids}</translation>
+    </message>
+    <message>
+        <source>speakers removed: {ids}</source>
+        <translation>speakers removed: {ids}</translation>
+    </message>
+    <message>
+        <source>named in the journal, not in the agenda: {ids}</source>
+        <translation>named in the journal, not in the agenda: {ids}</translation>
+    </message>
+    <message>
+        <source>times, titles or speakers&apos; details</source>
+        <translation>times, titles or speakers&apos; details</translation>
+    </message>
+    <message>
+        <source>The agenda changed since the journal began:</source>
+        <translation>The agenda changed since the journal began:</translation>
+    </message>
+    <message>
+        <source>This journal is of another event</source>
+        <translation>This journal is of another event</translation>
+    </message>
+    <message>
+        <source>The journal {path} belongs to the event &apos;{event}&apos;, not to &apos;{expected}&apos;. It cannot be resumed.
+
+Move it aside (it is kept) and start a new show?</source>
+        <translation>The journal {path} belongs to the event &apos;{event}&apos;, not to &apos;{expected}&apos;. It cannot be resumed.
+
+Move it aside (it is kept) and start a new show?</translation>
+    </message>
+    <message>
+        <source>Close the console</source>
+        <translation>Close the console</translation>
+    </message>
+    <message>
         <source>Start a new show?</source>
         <translation>Start a new show?</translation>
     </message>
@@ -100,6 +144,69 @@ Resume it where it stopped?</translation>
     <message>
         <source>Open the ended show</source>
         <translation>Open the ended show</translation>
+    </message>
+</context>
+<context>
+    <name>JournalAlarm</name>
+    <message>
+        <source>line {line}: torn last line (power lost while writing?), dropped</source>
+        <translation>line {line}: torn last line (power lost while writing?), dropped</translation>
+    </message>
+    <message>
+        <source>line {line}: unreadable, skipped</source>
+        <translation>line {line}: unreadable, skipped</translation>
+    </message>
+    <message>
+        <source>line {line}: from another journal, skipped</source>
+        <translation>line {line}: from another journal, skipped</translation>
+    </message>
+    <message>
+        <source>line {line}: header of another journal ({detail}), it and its lines skipped</source>
+        <translation>line {line}: header of another journal ({detail}), it and its lines skipped</translation>
+    </message>
+    <message>
+        <source>line {line}: out of order ({detail}), skipped</source>
+        <translation>line {line}: out of order ({detail}), skipped</translation>
+    </message>
+    <message>
+        <source>items added since: {ids}</source>
+        <translation>items added since: {ids}</translation>
+    </message>
+    <message>
+        <source>items removed since: {ids}</source>
+        <translation>items removed since: {ids}</translation>
+    </message>
+    <message>
+        <source>speakers added since: {ids}</source>
+        <translation>speakers added since: {ids}</translation>
+    </message>
+    <message>
+        <source>speakers removed since: {ids}</source>
+        <translation>speakers removed since: {ids}</translation>
+    </message>
+    <message>
+        <source>the journal names what the agenda no longer has: {ids}</source>
+        <translation>the journal names what the agenda no longer has: {ids}</translation>
+    </message>
+    <message>
+        <source>the agenda file changed since the journal began</source>
+        <translation>the agenda file changed since the journal began</translation>
+    </message>
+    <message>
+        <source>JOURNAL CANNOT BE WRITTEN ({error}): crash-restore is OFF. The show goes on; {n} entries wait in memory and are written as soon as the disk takes them.</source>
+        <translation>JOURNAL CANNOT BE WRITTEN ({error}): crash-restore is OFF. The show goes on; {n} entries wait in memory and are written as soon as the disk takes them.</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… and {n} more</translation>
+    </message>
+    <message>
+        <source>The journal was resumed with warnings:</source>
+        <translation>The journal was resumed with warnings:</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
     </message>
 </context>
 <context>

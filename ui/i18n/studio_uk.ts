@@ -91,6 +91,50 @@ Resume it where it stopped?</source>
         <translation>Почати новий захід</translation>
     </message>
     <message>
+        <source>items added: {ids}</source>
+        <translation>додано пункти: {ids}</translation>
+    </message>
+    <message>
+        <source>items removed: {ids}</source>
+        <translation>видалено пункти: {ids}</translation>
+    </message>
+    <message>
+        <source>speakers added: {ids}</source>
+        <translation>додано спікерів: {ids}</translation>
+    </message>
+    <message>
+        <source>speakers removed: {ids}</source>
+        <translation>видалено спікерів: {ids}</translation>
+    </message>
+    <message>
+        <source>named in the journal, not in the agenda: {ids}</source>
+        <translation>є в журналі, але немає в програмі: {ids}</translation>
+    </message>
+    <message>
+        <source>times, titles or speakers&apos; details</source>
+        <translation>час, назви або дані спікерів</translation>
+    </message>
+    <message>
+        <source>The agenda changed since the journal began:</source>
+        <translation>Програма змінилася відтоді, як почався журнал:</translation>
+    </message>
+    <message>
+        <source>This journal is of another event</source>
+        <translation>Цей журнал іншої події</translation>
+    </message>
+    <message>
+        <source>The journal {path} belongs to the event &apos;{event}&apos;, not to &apos;{expected}&apos;. It cannot be resumed.
+
+Move it aside (it is kept) and start a new show?</source>
+        <translation>Журнал {path} належить події «{event}», а не «{expected}». Його не можна продовжити.
+
+Відкласти його (він зберігається) і почати нове шоу?</translation>
+    </message>
+    <message>
+        <source>Close the console</source>
+        <translation>Закрити консоль</translation>
+    </message>
+    <message>
         <source>Start a new show?</source>
         <translation>Почати новий захід?</translation>
     </message>
@@ -101,6 +145,69 @@ Resume it where it stopped?</source>
     <message>
         <source>Open the ended show</source>
         <translation>Відкрити завершений захід</translation>
+    </message>
+</context>
+<context>
+    <name>JournalAlarm</name>
+    <message>
+        <source>line {line}: torn last line (power lost while writing?), dropped</source>
+        <translation>рядок {line}: обірваний останній рядок (зникло живлення під час запису?), відкинуто</translation>
+    </message>
+    <message>
+        <source>line {line}: unreadable, skipped</source>
+        <translation>рядок {line}: не читається, пропущено</translation>
+    </message>
+    <message>
+        <source>line {line}: from another journal, skipped</source>
+        <translation>рядок {line}: з іншого журналу, пропущено</translation>
+    </message>
+    <message>
+        <source>line {line}: header of another journal ({detail}), it and its lines skipped</source>
+        <translation>рядок {line}: заголовок іншого журналу ({detail}), його й рядки після нього пропущено</translation>
+    </message>
+    <message>
+        <source>line {line}: out of order ({detail}), skipped</source>
+        <translation>рядок {line}: не по порядку ({detail}), пропущено</translation>
+    </message>
+    <message>
+        <source>items added since: {ids}</source>
+        <translation>відтоді додано пункти: {ids}</translation>
+    </message>
+    <message>
+        <source>items removed since: {ids}</source>
+        <translation>відтоді видалено пункти: {ids}</translation>
+    </message>
+    <message>
+        <source>speakers added since: {ids}</source>
+        <translation>відтоді додано спікерів: {ids}</translation>
+    </message>
+    <message>
+        <source>speakers removed since: {ids}</source>
+        <translation>відтоді видалено спікерів: {ids}</translation>
+    </message>
+    <message>
+        <source>the journal names what the agenda no longer has: {ids}</source>
+        <translation>журнал згадує те, чого вже немає в програмі: {ids}</translation>
+    </message>
+    <message>
+        <source>the agenda file changed since the journal began</source>
+        <translation>файл програми змінився відтоді, як почався журнал</translation>
+    </message>
+    <message>
+        <source>JOURNAL CANNOT BE WRITTEN ({error}): crash-restore is OFF. The show goes on; {n} entries wait in memory and are written as soon as the disk takes them.</source>
+        <translation>ЖУРНАЛ НЕ ЗАПИСУЄТЬСЯ ({error}): відновлення після збою ВИМКНЕНО. Шоу триває; записів у пам'яті: {n}, їх буде записано, щойно диск прийме.</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… і ще {n}</translation>
+    </message>
+    <message>
+        <source>The journal was resumed with warnings:</source>
+        <translation>Журнал відновлено з попередженнями:</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Закрити</translation>
     </message>
 </context>
 <context>

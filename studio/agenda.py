@@ -33,6 +33,8 @@ Lang = Literal["uk", "en"]
 MAX_DURATION = 24 * 3600
 # Live events happen now: a date far off would put the plan's times past what datetimes hold.
 FIRST_YEAR, LAST_YEAR = 2000, 2999
+# Problems worded per load; beyond them one line counts the rest.
+MAX_PROBLEMS = 100
 
 _DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?\s*$")
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
@@ -510,6 +512,7 @@ def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agend
     def add(pos: Pos, message: str) -> None:
         problems.append(Problem(name, pos.line, pos.column, message))
 
+    unlisted = 0  # problems beyond MAX_PROBLEMS, counted but not worded
     data = located.data
     if not isinstance(data, dict):
         got = "the file is empty" if data is None else f"the file holds {_shown(data)}"
@@ -520,12 +523,17 @@ def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agend
         parsed: AgendaFile | None = AgendaFile.model_validate(data)
     except ValidationError as exc:
         parsed = None
+        errors = []
         for err in exc.errors(include_url=False):
             loc = tuple(p for p in err["loc"] if not str(p).startswith("function-"))
             loc = _strip_validator_parts(loc)
             if err["type"] == "too_short" and loc == ("items",) and err.get("input"):
                 continue  # pydantic's echo of failed items, not an empty list
-            err = {**err, "loc": loc}
+            errors.append({**err, "loc": loc})
+        # One past the limit is worded too: where the unlisted ones start.
+        unlisted += max(len(errors) - MAX_PROBLEMS - 1, 0)
+        for err in errors[: MAX_PROBLEMS + 1]:
+            loc = err["loc"]
             pos = (
                 located.where_key(loc)
                 if err["type"] == "extra_forbidden"
@@ -695,7 +703,7 @@ def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agend
         if not problems:
             add(Pos(1, 1), "the agenda could not be read")
         problems.sort(key=lambda p: (p.file != name, p.file, p.line, p.column))
-        raise AgendaError(problems)
+        raise AgendaError(_listed(problems, unlisted))
 
     segments: list[Segment] = []
     for i, item in enumerate(parsed.items):
@@ -717,6 +725,23 @@ def _validate(path: Path, located: Located, scene_map: SceneMap | None) -> Agend
         segments=tuple(segments),
         fingerprint=fingerprint,
     )
+
+
+def _listed(problems: list[Problem], unlisted: int) -> list[Problem]:
+    """The first MAX_PROBLEMS problems, and one line for the rest: a file of 90,000 wrong values
+    is fixed from the top, not read to the end."""
+    more = len(problems) - MAX_PROBLEMS + unlisted
+    if more <= 0:
+        return problems
+    at = problems[min(MAX_PROBLEMS, len(problems) - 1)]
+    rest = Problem(
+        at.file,
+        at.line,
+        at.column,
+        f"{more:,} more problem{'s' if more != 1 else ''} not listed; "
+        f"expected at most {MAX_PROBLEMS} listed at once: fix these first",
+    )
+    return [*problems[:MAX_PROBLEMS], rest]
 
 
 def _check_timers(

@@ -7,7 +7,8 @@ keys and indexes, the position of the value (and of the key, for "unknown key" m
 No file crashes the loader or keeps it busy: the work is bounded by limits, each refused with a
 positioned message — the file's size (MAX_FILE_BYTES), how deep values nest (MAX_DEPTH: PyYAML's
 composer and the builder here recurse per level), and how many values aliases and merge keys
-repeat (MAX_REPEATED: nine levels of ten aliases each in ten lines would be 10^9 values).
+repeat (MAX_REPEATED: nine levels of ten aliases each in ten lines would be 10^9 values), and
+how many values it holds (MAX_VALUES).
 """
 
 from __future__ import annotations
@@ -30,8 +31,14 @@ Path_ = tuple[str | int, ...]
 MAX_FILE_BYTES = 2_000_000
 # An agenda nests ~7 levels (items -> item -> speakers -> speaker -> name -> uk).
 MAX_DEPTH = 100
+# Values written in the file (a 2,000-item agenda has ~30,000): each costs Python work to compose,
+# build and validate, so this bounds a file of tiny values ("[1, 1, 1, ...") as size alone does not.
+MAX_VALUES = 100_000
 # Values built again through aliases (and pairs copied by merge keys), over the whole file.
 MAX_REPEATED = 10_000
+# libyaml's errors are reproduced with the pure-Python composer (~40 us a value) for the same
+# words on every machine, unless that composer gets this far without meeting the error.
+_REPRODUCE_VALUES = 20_000
 
 _DEEP = (
     f"values nested more than {MAX_DEPTH} levels deep; "
@@ -42,6 +49,10 @@ _REPEATED = (
     "expected aliases that repeat a few small parts of the file"
 )
 _LOOP = "this value holds an alias to itself; expected aliases that do not loop"
+_MANY = (
+    f"the file holds more than {MAX_VALUES:,} values; "
+    f"expected at most {MAX_VALUES:,} (a 2,000-item agenda has about 30,000)"
+)
 
 # Plain scalars that YAML 1.1 reads as base-60 numbers ("10:00" -> 600) or dates stay text here:
 # the agenda means clock times and dates by them, and the models parse them explicitly.
@@ -130,7 +141,7 @@ def _slot(parent: yaml.Node | None, index: Any) -> Slot:
 
 
 class _NeedAliasMarks(Exception):
-    """libyaml's node tree does not say where an alias was written; the pure-Python one does."""
+    """libyaml's node tree does not say where an alias was written; a Python composer does."""
 
 
 class _Builder:
@@ -146,6 +157,7 @@ class _Builder:
         self.out = out
         self.alias_marks = alias_marks
         self.seen: set[int] = set()
+        self.values = 0
         self.repeated = 0
         # Where the outermost repetition being built was asked for: a slot (an alias) or a mark.
         self.blame: Slot | yaml.Mark | None = None
@@ -156,7 +168,7 @@ class _Builder:
         self.repeated += n
         if self.repeated <= MAX_REPEATED:
             return
-        if isinstance(blame, yaml.Mark):
+        if not isinstance(blame, tuple):  # a mark (PyYAML's, or libyaml's own class)
             raise YamlSyntaxError(_pos(blame), _REPEATED)
         if self.alias_marks is None:
             raise _NeedAliasMarks
@@ -218,6 +230,9 @@ class _Builder:
             self.repeat(1, self.blame)
         else:
             self.seen.add(id(node))
+            self.values += 1
+            if self.values > MAX_VALUES:
+                raise YamlSyntaxError(_pos(node.start_mark), _MANY)
         out.values[path] = node.start_mark
         result: Any
         if isinstance(node, yaml.MappingNode):
@@ -263,10 +278,11 @@ def _constructed(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
         raise YamlSyntaxError(
             _pos(node.start_mark), f"unknown tag '{node.tag}'; expected a plain value without a tag"
         ) from None
-    except (ValueError, TypeError, OverflowError):
+    except (ValueError, TypeError, OverflowError, KeyError):  # KeyError: `!!bool maybe`
         kind = node.tag.rsplit(":", 1)[-1]
+        value = node.value if len(node.value) <= 40 else node.value[:39] + "…"
         raise YamlSyntaxError(
-            _pos(node.start_mark), f"{node.value!r} is not a valid !!{kind} value"
+            _pos(node.start_mark), f"{value!r} is not a valid !!{kind} value"
         ) from None
 
 
@@ -276,8 +292,19 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
         return "the file holds more than one YAML document ('---'); expected one"
     if "'\\t'" in problem:
         return "YAML syntax error: a tab character; indent with spaces"
-    what = problem
     ctx, pmark, cmark = exc.context, exc.problem_mark, exc.context_mark
+    if ctx and ctx.startswith("found duplicate anchor") and cmark is not None:
+        anchor = ctx.split("'")[1] if "'" in ctx else ""
+        return _one_line(
+            f"duplicate anchor '&{anchor}': line {cmark.line + 1} already defines it; "
+            "expected each anchor once"
+        )
+    if problem.startswith("found undefined alias"):
+        alias = problem.split("'")[1] if "'" in problem else ""
+        return _one_line(
+            f"undefined alias '*{alias}'; expected an anchor '&{alias}' defined above it"
+        )
+    what = problem
     if ctx:
         if cmark and pmark and (cmark.line, cmark.column) != (pmark.line, pmark.column):
             ctx = f"{ctx} that starts at line {cmark.line + 1}, column {cmark.column + 1}"
@@ -346,47 +373,102 @@ _LibyamlComposer: type[Any] | None = (
 )
 
 
-class _Composer(yaml.SafeLoader):
-    """PyYAML's pure-Python composer, refusing values nested deeper than MAX_DEPTH (it recurses
-    per level) and remembering where each alias was written (a node tree keeps only its target)."""
+class _Limits:
+    """PyYAML's Python composer with the limits, mixed into a loader: it refuses values nested
+    deeper than MAX_DEPTH (it recurses per level) and more than MAX_VALUES values, and remembers
+    where each alias was written (a node tree keeps only its target)."""
 
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
+    depth: int
+    values: int
+    budget: int | None
+    alias_marks: dict[Slot, yaml.Mark]
+    peek_event: Any
+
+    def start_limits(self, budget: int | None = None) -> None:
         self.depth = 0
-        self.alias_marks: dict[Slot, yaml.Mark] = {}
+        self.values = 0
+        self.budget = budget
+        self.alias_marks = {}
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
             self.alias_marks[_slot(parent, index)] = event.start_mark
-            return super().compose_node(parent, index)
+            return yaml.composer.Composer.compose_node(self, parent, index)
         depth = self.depth
-        # The builder counts the depth of values; a plain key sits beside its value, not in it.
-        if depth > MAX_DEPTH and not (index is None and isinstance(event, yaml.ScalarEvent)):
+        is_key = index is None and parent is not None
+        # The builder counts values and their depth; a plain key sits beside its value, not in it.
+        if depth > MAX_DEPTH and not (is_key and isinstance(event, yaml.ScalarEvent)):
             raise YamlSyntaxError(_pos(event.start_mark), _DEEP)
+        if not is_key:
+            self.values += 1
+            if self.budget is not None and self.values > self.budget:
+                raise _OutOfBudget
+            if self.values > MAX_VALUES:
+                raise YamlSyntaxError(_pos(event.start_mark), _MANY)
         self.depth = depth + 1
         try:
-            return super().compose_node(parent, index)
+            return yaml.composer.Composer.compose_node(self, parent, index)
         finally:
             self.depth = depth
 
 
+class _OutOfBudget(Exception):
+    """The pure-Python composer went as far as it may to reproduce a libyaml error."""
+
+
+class _Composer(_Limits, yaml.SafeLoader):
+    """The pure-Python reader, scanner, parser and composer, with the limits."""
+
+    def __init__(self, text: str, budget: int | None = None) -> None:
+        yaml.SafeLoader.__init__(self, text)
+        self.start_limits(budget)
+
+
+_EventComposer: type[Any] | None = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _EventComposer(_Limits, yaml.composer.Composer, _LeanResolver, yaml.CSafeLoader):
+        """libyaml's parser (C) under the Python composer: slower than libyaml's own composer,
+        ~5x faster than the pure-Python one, and it sees where each alias was written."""
+
+        def __init__(self, text: str) -> None:
+            yaml.CSafeLoader.__init__(self, text)
+            yaml.composer.Composer.__init__(self)
+            self.start_limits()
+
+
 def _compose(text: str, fast: bool = True) -> tuple[yaml.Node | None, dict[Slot, yaml.Mark] | None]:
     """The node tree, by libyaml when this PyYAML has it (ten times faster on big agendas), and
-    where its aliases were written (None: libyaml does not say).
+    where its aliases were written (None: libyaml does not say; `fast=False` asks for them).
 
-    Any error is reproduced with the pure-Python composer so that messages read the same on every
-    machine, with or without libyaml. Raises YamlSyntaxError.
+    An error is reproduced with the pure-Python composer so that messages read the same on every
+    machine, with or without libyaml; past _REPRODUCE_VALUES values into the file, libyaml's own
+    words are kept instead (the pure-Python composer would take seconds). Raises YamlSyntaxError.
     """
     try:
-        if fast and _LibyamlComposer is not None:
+        if _LibyamlComposer is not None:
+            if not fast:
+                assert _EventComposer is not None
+                events = _EventComposer(text)
+                try:
+                    return events.get_single_node(), events.alias_marks
+                finally:
+                    events.dispose()
             loader = _LibyamlComposer(text)
             try:
                 return loader.get_single_node(), None
-            except yaml.YAMLError:
-                pass
+            except yaml.YAMLError as exc:
+                failed = exc
             finally:
                 loader.dispose()
+            composer = _Composer(text, _REPRODUCE_VALUES)
+            try:
+                return composer.get_single_node(), composer.alias_marks
+            except _OutOfBudget:
+                raise failed from None
+            finally:
+                composer.dispose()
         composer = _Composer(text)
         try:
             return composer.get_single_node(), composer.alias_marks

@@ -280,9 +280,13 @@ def test_an_agenda_scene_not_in_a_small_map_is_reported(tmp_path: Path) -> None:
     [
         ("event: [", "YAML syntax error"),
         ("a: !!int abc\n", "'abc' is not a valid !!int value"),
+        ("a: !!bool maybe\n", ":1:4: 'maybe' is not a valid !!bool value"),
+        ("a: " + "9" * 5000 + "\n", ":1:4: '" + "9" * 39 + "…' is not a valid !!int value"),
         ("a: &x [*x]\n", "alias to itself"),
         ("a: 1\n---\nb: 2\n", "more than one YAML document"),
         ("? [a, b]\n: 1\n", "a key must be a plain name"),
+        ("a: &x 1\nb: &x 2\n", ":2:4: duplicate anchor '&x': line 1 already defines it"),
+        ("a: *nope\n", ":1:4: undefined alias '*nope'; expected an anchor '&nope' defined above"),
     ],
 )
 def test_unusual_yaml_is_a_problem_not_a_crash(
@@ -476,6 +480,52 @@ def test_a_mapping_that_merges_itself_is_a_loop_not_a_crash(tmp_path: Path) -> N
     (line,) = problem_lines(write(tmp_path, "a: &x {<<: *x, b: 1}\n"))
     assert line.endswith(
         ":1:4: this value holds an alias to itself; expected aliases that do not loop"
+    )
+
+
+MANY = (
+    "the file holds more than 100,000 values; "
+    "expected at most 100,000 (a 2,000-item agenda has about 30,000)"
+)
+
+
+def test_a_file_of_more_than_100000_values_is_refused_at_the_next_one(tmp_path: Path) -> None:
+    path = write(tmp_path, "a: [" + "1, " * 100_000 + "1]\n")
+    # The file's mapping is value 1 and the list value 2: entry 99,998 is value 100,001.
+    column = len("a: [") + 99_998 * len("1, ") + 1
+    assert problem_lines(path) == [f"{path}:1:{column}: {MANY}"]
+
+
+def test_100000_values_are_read(tmp_path: Path) -> None:
+    lines = problem_lines(write(tmp_path, "a: [" + "1, " * 99_997 + "1]\n"))
+    assert any("unknown key 'a' in the agenda" in line for line in lines)
+    assert not any("100,000" in line for line in lines)
+
+
+def test_a_syntax_error_far_into_a_big_file_is_located_without_the_slow_composer(
+    tmp_path: Path,
+) -> None:
+    # Past 20,000 values the pure-Python composer does not reproduce libyaml's error: its words
+    # are libyaml's, at libyaml's position.
+    lines = ["a:"] + ["  - 1"] * 30_000 + ["b: }"]
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    (line,) = problem_lines(path)
+    assert line.startswith(f"{path}:30002:4: YAML syntax error: ")
+
+
+def test_at_most_100_problems_are_worded_and_one_line_counts_the_rest(tmp_path: Path) -> None:
+    head = default_text().split("\nitems:\n")[0]
+    item = "  - {{id: i{n}, kind: other, title: t, scene: studio, duration: 1m, colour: red}}\n"
+    text = head + "\nitems:\n" + "".join(item.format(n=n) for n in range(150))
+    path = write(tmp_path, text)
+    lines = problem_lines(path)
+    assert len(lines) == 101
+    assert all("unknown key 'colour' in item" in line for line in lines[:100])
+    row = line_of(text, "{id: i100,")
+    column = text.split("\n")[row - 1].index("colour") + 1
+    assert lines[100] == (
+        f"{path}:{row}:{column}: 50 more problems not listed; "
+        "expected at most 100 listed at once: fix these first"
     )
 
 

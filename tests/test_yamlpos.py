@@ -121,3 +121,93 @@ def test_any_text_gives_data_or_one_positioned_message(text: str) -> None:
         # last one (where an editor puts the cursor after the final newline).
         for path in located.values:
             assert located.where(path).line <= text.count("\n") + 2
+
+
+# ---- limits: the same refusal, at the same place, both ways ------------------------------------
+
+
+def _bomb(levels: int, fanout: int) -> str:
+    lines = [f"a0: &a0 [{', '.join(['x'] * fanout)}]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * fanout)}]" for n in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+def _merges(levels: int) -> str:
+    lines = ["m0: &m0 {a: 1, b: 2}"]
+    lines += [f"m{n}: &m{n} {{<<: [*m{n - 1}, *m{n - 1}], k{n}: {n}}}" for n in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+LIMITS = {
+    "flow 101": "a: " + "[" * 101 + "]" * 101 + "\n",
+    "flow 1001": "a: " + "[" * 1001 + "]" * 1001 + "\n",
+    "mappings 150": "a:\n" + "".join(f"{' ' * (i + 1)}k{i}:\n" for i in range(150)),
+    "block lists 1500": "a:\n  " + "- " * 1500 + "x\n",
+    "key beside a deep value": "a: " + "{b: " * 99 + "{k: v}" + "}" * 99 + "\n",
+    "bomb in flow": _bomb(9, 10),
+    "bomb in blocks": "x:\n" + "".join(f"  - {line}\n" for line in _bomb(6, 8).splitlines()),
+    "bomb of mappings": "a: &a {k: [x, x, x, x, x, x, x, x, x, x]}\n"
+    + "".join(f"b{n}: {{x: *a, y: *a, z: *a}}\n" for n in range(400)),
+    "merge chain": _merges(40),
+    "merge chain too long": _merges(200),
+    "merge loop": "a: &x {<<: *x, b: 1}\n",
+    "NUL late": "a: 1\nb: 2\nc: [x, y\x00]\n",
+    "unicode before a control char": "a: Її\nb: 'Є\x07'\n",
+}
+
+
+@pytest.mark.parametrize("name", list(LIMITS))
+def test_limits_are_refused_the_same_both_ways(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast, pure = _both(LIMITS[name], monkeypatch)
+    assert fast == pure
+
+
+def test_limits_put_the_message_where_the_limit_is_passed() -> None:
+    with pytest.raises(YamlSyntaxError) as info:
+        load_located(LIMITS["flow 101"])
+    assert info.value.pos == Pos(1, 4 + 100)  # the list at depth 101 (the first is at depth 1)
+    with pytest.raises(YamlSyntaxError) as info:
+        load_located(LIMITS["NUL late"])
+    assert (info.value.pos, info.value.message) == (
+        Pos(3, 9),
+        "YAML syntax error: a non-printable character U+0000; expected printable text only",
+    )
+    with pytest.raises(YamlSyntaxError) as info:
+        load_located(LIMITS["unicode before a control char"])
+    assert info.value.pos == Pos(2, 6)
+
+
+def test_the_value_limit_is_the_same_both_ways(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlpos, "MAX_VALUES", 50)
+    text = (
+        "a: ["
+        + ", ".join(["1"] * 30)
+        + "]\nb: {"
+        + ", ".join(f"k{n}: 1" for n in range(30))
+        + "}\n"
+    )
+    fast, pure = _both(text, monkeypatch)
+    assert fast == pure
+    assert fast[0] == "error"
+    # 1 the file, 2 the list, 3..32 its entries, 33 the mapping, 34.. its values: k17 is the 51st.
+    assert fast[1][0] == Pos(2, text.split("\n")[1].index("k17: 1") + 6)
+
+
+def test_reproducing_a_libyaml_error_stops_after_a_bounded_number_of_values(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    composed = 0
+    original = yamlpos._Limits.compose_node
+
+    def counting(self: Any, parent: Any, index: Any) -> Any:
+        nonlocal composed
+        composed += 1
+        return original(self, parent, index)
+
+    monkeypatch.setattr(yamlpos._Limits, "compose_node", counting)
+    text = "a:\n" + "  - 1\n" * 30_000 + "b: }\n"
+    with pytest.raises(YamlSyntaxError) as info:
+        load_located(text)
+    assert info.value.pos == Pos(30_002, 4)
+    assert info.value.message.startswith("YAML syntax error: ")
+    assert composed <= yamlpos._REPRODUCE_VALUES + 10

@@ -309,10 +309,13 @@ def build_parser() -> argparse.ArgumentParser:
         o.add_argument("--password", help="better: OBS_WEBSOCKET_PASSWORD or the OS keyring")
         o.add_argument("--settings", default="config/settings.yaml")
         o.add_argument("--timeout", type=float, default=3.0)
+    from studio.rundown.cli import add_parsers
+
+    add_parsers(sub)  # import, export
     return p
 
 
-_SUBCOMMANDS = {"check", "rehearse", "report", "preflight", "provision"}
+_SUBCOMMANDS = {"check", "rehearse", "report", "preflight", "provision", "import", "export"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -331,6 +334,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_report(args, out, err)
         if args.command in ("preflight", "provision"):
             return cmd_obs(args, out, err)
+        if args.command in ("import", "export"):
+            from studio.rundown.cli import run
+
+            return run(args, out, err)
     except KeyboardInterrupt:
         return 130
     except AgendaError as exc:  # the settings file

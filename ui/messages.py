@@ -135,6 +135,10 @@ class Messages(QObject):
                 "Rehearsal mode: the stream cannot be started. Nothing was sent to OBS."
             ),
             "guard.no_batch": self.tr("Batched requests are not allowed through the guard."),
+            "guard.not_allowed": self.tr(
+                "The on-air guard does not let {request} through: it is not on the list of "
+                "requests known to be safe. Nothing was sent to OBS."
+            ),
             # -- the link's log (studio/obs/link.py)
             "link.connected": self.tr("Connected to OBS {obs} (obs-websocket {websocket})"),
             "link.back": self.tr("OBS is back after {seconds:.1f} s"),

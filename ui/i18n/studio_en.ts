@@ -268,6 +268,22 @@ Open it in the browser?</translation>
         <translation>Not now</translation>
     </message>
     <message>
+        <source>Switch the language?</source>
+        <translation>Switch the language?</translation>
+    </message>
+    <message>
+        <source>The show is running. Switch the console and the speaker monitor to {language} now? Every label changes at once.</source>
+        <translation>The show is running. Switch the console and the speaker monitor to {language} now? Every label changes at once.</translation>
+    </message>
+    <message>
+        <source>Switch to {language}</source>
+        <translation>Switch to {language}</translation>
+    </message>
+    <message>
+        <source>Keep the language</source>
+        <translation>Keep the language</translation>
+    </message>
+    <message>
         <source>The show has ended. The as-run report: Show → As-run report (Ctrl+R).</source>
         <translation>The show has ended. The as-run report: Show → As-run report (Ctrl+R).</translation>
     </message>
@@ -709,6 +725,10 @@ Open it in the browser?</translation>
     <message>
         <source>Batched requests are not allowed through the guard.</source>
         <translation>Batched requests are not allowed through the guard.</translation>
+    </message>
+    <message>
+        <source>The on-air guard does not let {request} through: it is not on the list of requests known to be safe. Nothing was sent to OBS.</source>
+        <translation>The on-air guard does not let {request} through: it is not on the list of requests known to be safe. Nothing was sent to OBS.</translation>
     </message>
     <message>
         <source>Connected to OBS {obs} (obs-websocket {websocket})</source>

@@ -195,7 +195,7 @@ Move it aside (it is kept) and start a new show?</source>
     </message>
     <message>
         <source>JOURNAL CANNOT BE WRITTEN ({error}): crash-restore is OFF. The show goes on; {n} entries wait in memory and are written as soon as the disk takes them.</source>
-        <translation>ЖУРНАЛ НЕ ЗАПИСУЄТЬСЯ ({error}): відновлення після збою ВИМКНЕНО. Шоу триває; записів у пам'яті: {n}, їх буде записано, щойно диск прийме.</translation>
+        <translation>ЖУРНАЛ НЕ ЗАПИСУЄТЬСЯ ({error}): відновлення після збою ВИМКНЕНО. Шоу триває; записів у пам&apos;яті: {n}, їх буде записано, щойно диск прийме.</translation>
     </message>
     <message>
         <source>… and {n} more</source>
@@ -267,6 +267,22 @@ Open it in the browser?</source>
     <message>
         <source>Not now</source>
         <translation>Не зараз</translation>
+    </message>
+    <message>
+        <source>Switch the language?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The show is running. Switch the console and the speaker monitor to {language} now? Every label changes at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to {language}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the language</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The show has ended. The as-run report: Show → As-run report (Ctrl+R).</source>
@@ -710,6 +726,10 @@ Open it in the browser?</source>
     <message>
         <source>Batched requests are not allowed through the guard.</source>
         <translation>Захист ефіру не пропускає пакетні запити.</translation>
+    </message>
+    <message>
+        <source>The on-air guard does not let {request} through: it is not on the list of requests known to be safe. Nothing was sent to OBS.</source>
+        <translation>Захист ефіру не пропускає {request}: цього запиту немає в списку відомих безпечних. До OBS нічого не надіслано.</translation>
     </message>
     <message>
         <source>Connected to OBS {obs} (obs-websocket {websocket})</source>

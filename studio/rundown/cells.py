@@ -58,6 +58,15 @@ class Grid:
             return f"{self.file}:{line}:{col + 1}"
         return f"{self.file}:{sheet_ref(self.sheet)}!{column_letter(col)}{row + 1}"
 
+    def column_name(self, col: int) -> str:
+        return f"column {col + 1}" if self.sheet is None else f"column {column_letter(col)}"
+
+    def row_label(self, row: int) -> str:
+        """'line 14' of a csv, 'row 14' of a sheet."""
+        if self.sheet is None:
+            return f"line {self.lines[row] if row < len(self.lines) else row + 1}"
+        return f"row {row + 1}"
+
     def row_name(self, row: int) -> str:
         """How a YAML comment names a row: 'Sheet, row 14' or 'line 14'."""
         if self.sheet is None:

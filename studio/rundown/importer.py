@@ -11,6 +11,7 @@ import contextlib
 import os
 import tempfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from studio.agenda import Agenda, AgendaError, load_agenda
@@ -18,6 +19,7 @@ from studio.rundown.cells import Grid, GridError, path_from, read_grid
 from studio.rundown.layout import COLUMN_NAMES, FIELD_BY_KEY, fold, parse_columns
 from studio.rundown.reader import (
     Found,
+    check_ids,
     event_block,
     fill_defaults,
     header_row,
@@ -96,21 +98,20 @@ def read_rundown(
             "(Kind | Title | Duration), under the event's fields"
             + (" (or --columns for other names)" if not names else ""),
         )
-    end = hr if hr is not None else len(grid.rows)
-    event = event_block(found, end, _event_options(options))
+    if hr is None:
+        return found  # the rows above a table are the event's; without a table, no telling
+    event = event_block(found, hr, _event_options(options))
     root = found.root
     root.fields["event"] = event
-    if hr is not None:
-        cols = table_columns(found, hr, mapping)
-        first_col = min(cols) if cols else 0
-        items = items_table(found, rows_below(grid, hr + 1, cols), first_col)
-        items.at = (hr, first_col)
-        fill_defaults(items, path.stem, event)
-        if not items.entries:
-            found.add((hr, first_col), "the table has no items; expected a row per item under it")
-        root.fields["items"] = items
-    else:
-        fill_defaults(Seq(NOWHERE), path.stem, event)
+    cols = table_columns(found, hr, mapping)
+    first_col = min(cols) if cols else 0
+    items = items_table(found, rows_below(grid, hr + 1, cols), first_col)
+    items.at = (hr, first_col)
+    check_ids(found, items)
+    fill_defaults(items, path.stem, event)
+    if not items.entries:
+        found.add((hr, first_col), "the table has no items; expected a row per item under it")
+    root.fields["items"] = items
     for key in ("title", "date", "start", "end"):
         if key not in event.fields:
             spec = FIELD_BY_KEY[key]
@@ -120,6 +121,28 @@ def read_rundown(
                 f"'{spec.uk} | …' in the header block, or --{key}",
             )
     return found
+
+
+def _stand_ins(found: Found) -> None:
+    """Stand-ins for what the sheet lacks or holds wrong (each already a problem), so that the
+    check of the rest still runs: load_agenda drops an event without a date, and with it the
+    check of every item's scene; the YAML with stand-ins is never written."""
+    event = found.root.fields["event"]
+    assert isinstance(event, Map)
+    for key, value in (("date", date(2000, 1, 1)), ("start", "00:00"), ("end", "23:59:59")):
+        leaf = event.fields.get(key)
+        if leaf is None or (isinstance(leaf, Leaf) and leaf.value == INVALID):
+            event.fields[key] = Leaf(value, leaf.at if leaf else (0, 0))
+    if "title" not in event.fields:
+        event.fields["title"] = Map((0, 0), {"uk": Leaf(INVALID, (0, 0))})
+    items = found.root.fields.get("items")
+    for item in items.entries if isinstance(items, Seq) else []:
+        if "title" not in item.fields:
+            item.fields["title"] = Map(item.at, {"uk": Leaf(INVALID, item.at)})
+        for key, value in (("kind", "other"), ("id", f"row-{item.at[0] + 1}")):
+            leaf = item.fields.get(key)
+            if isinstance(leaf, Leaf) and leaf.value == INVALID:
+                leaf.value = value
 
 
 def _where(grid: Grid, at: At) -> str:
@@ -156,6 +179,8 @@ def import_rundown(
         raise RundownError([RundownProblem(exc.where, exc.message)]) from None
     except ValueError as exc:  # --columns
         raise RundownError([RundownProblem("--columns", str(exc))]) from None
+    if found.header_row is None:
+        raise RundownError([RundownProblem(_where(found.grid, at), m) for at, m in found.problems])
     target = Path(out) if out is not None else Path.cwd() / f"{path.stem}.yaml"
     event = found.root.fields["event"]
     assert isinstance(event, Map)
@@ -170,6 +195,8 @@ def import_rundown(
         "Each item and speaker names the row it came from: change the rundown and import it "
         "again, or edit this file.",
     ]
+    if found.problems:
+        _stand_ins(found)
     text, lines = emit(found.root, comments)
     agenda, problems = _check(text, lines, found, target)
     if problems:

@@ -45,6 +45,7 @@ class Found:
     problems: list[tuple[At, str]] = field(default_factory=list)
     header_row: int | None = None
     columns: dict[str, int] = field(default_factory=dict)  # column key -> index
+    label: str = ""  # the header-block field being read, for its messages
 
     def add(self, at: At, message: str) -> None:
         self.problems.append((at, message))
@@ -63,9 +64,9 @@ def header_row(grid: Grid, mapping: dict[str, str]) -> int | None:
 def _suggest(name: str, names: list[str]) -> str:
     close = difflib.get_close_matches(fold(name), [fold(n) for n in names], n=1, cutoff=0.7)
     if not close:
-        return ""
+        return "; expected"
     original = next(n for n in names if fold(n) == close[0])
-    return f"; did you mean '{original}'?"
+    return f"; did you mean '{original}'? Expected"
 
 
 def table_columns(found: Found, row: int, mapping: dict[str, str]) -> dict[int, str]:
@@ -84,7 +85,7 @@ def table_columns(found: Found, row: int, mapping: dict[str, str]) -> dict[int, 
             names = [col.en for col in COLUMNS] + [col.uk for col in COLUMNS]
             found.add(
                 (row, c),
-                f"unknown column '{name}'{_suggest(name, names)} Expected one of: "
+                f"unknown column '{name}'{_suggest(name, names)} one of: "
                 + ", ".join(f"{col.uk} ({col.en})" for col in COLUMNS)
                 + f"; or --columns '{name}=-' to skip it",
             )
@@ -92,8 +93,8 @@ def table_columns(found: Found, row: int, mapping: dict[str, str]) -> dict[int, 
         if key in seen:
             found.add(
                 (row, c),
-                f"a second '{COLUMN_BY_KEY[key].en}' column ('{name}'); the first is "
-                f"{grid.where(row, seen[key]).rsplit(':', 1)[-1]}; expected each column once",
+                f"a second {_col(key)} column; the first is {grid.column_name(seen[key])}; "
+                "expected each column once",
             )
             continue
         seen[key] = c
@@ -124,7 +125,7 @@ def _convert(found: Found, at: At, raw: Any, kind: str) -> Any:
             return v.language(raw)
         return v.text(raw)
     except ValueError as exc:
-        found.add(at, str(exc))
+        found.add(at, found.label + str(exc))
         return INVALID
 
 
@@ -138,7 +139,11 @@ def event_block(found: Found, end: int, options: dict[str, str]) -> Map:
         if all(c is None for c in cells):
             continue
         if cells[0] is None:
-            found.add((r, 0), "a header-block row without a field name; expected a name in A")
+            found.add(
+                (r, 0),
+                "a header-block row without a field name; expected the name of an event field "
+                f"in {grid.column_name(0)}",
+            )
             continue
         name = v.text(cells[0])
         key = FIELD_NAMES.get(fold(name))
@@ -146,19 +151,20 @@ def event_block(found: Found, end: int, options: dict[str, str]) -> Map:
             names = [f.en for f in FIELDS] + [f.uk for f in FIELDS]
             found.add(
                 (r, 0),
-                f"unknown event field '{name}'{_suggest(name, names)} Expected one of: "
+                f"unknown event field '{name}'{_suggest(name, names)} one of: "
                 + ", ".join(f"{f.uk} ({f.en})" for f in FIELDS),
             )
             continue
         spec = FIELD_BY_KEY[key]
         if key in given and not spec.repeated:
-            found.add((r, 0), f"'{name}' again; row {given[key] + 1} already gives it")
+            found.add((r, 0), f"'{name}' again; {grid.row_label(given[key])} already gives it")
             continue
         given[key] = r
         _event_value(found, event, r, key, grid.value(r, 1), grid.value(r, 2))
     for key, raw in options.items():
         spec = FIELD_BY_KEY[key]
-        at = "--" + key.replace("_", "-")
+        at = "--" + key.replace("_", "-") if key != "id" else "--event-id"
+        found.label = ""
         event.fields.pop(key, None)
         if spec.kind == "text":
             event.fields[key] = Map(at, {"uk": Leaf(raw, at)})
@@ -170,8 +176,12 @@ def event_block(found: Found, end: int, options: dict[str, str]) -> Map:
 def _event_value(found: Found, event: Map, r: int, key: str, raw: Any, raw_en: Any) -> None:
     spec = FIELD_BY_KEY[key]
     if raw is None:
-        found.add((r, 1), f"'{spec.uk}' ({spec.en}) is empty; expected a value in B")
+        found.add(
+            (r, 1),
+            f"'{spec.uk}' ({spec.en}) is empty; expected a value in {found.grid.column_name(1)}",
+        )
         return
+    found.label = f"'{spec.uk}' ({spec.en}): "
     if spec.kind == "text":
         text = Map((r, 1), {"uk": Leaf(_convert(found, (r, 1), raw, "text"), (r, 1))})
         if raw_en is not None:
@@ -238,8 +248,8 @@ def items_table(found: Found, rows: list[Row], first_col: int) -> Seq:
         if item_keys and speaker_keys:
             found.add(
                 row.at(speaker_keys[0]),
-                f"a row is an item or a speaker, this one has both ('{_col(item_keys[0])}' and "
-                f"'{_col(speaker_keys[0])}'); expected the speaker on a row of its own under "
+                f"a row is an item or a speaker, this one has both ({_col(item_keys[0])} and "
+                f"{_col(speaker_keys[0])}); expected the speaker on a row of its own under "
                 "the item",
             )
             continue
@@ -249,7 +259,7 @@ def items_table(found: Found, rows: list[Row], first_col: int) -> Seq:
         elif current is None:
             found.add(
                 (row.index, first_col),
-                "a speaker before any item; expected an item row (with its Назва, Title) first",
+                "a speaker before any item; expected an item row first (one with a 'Назва', Title)",
             )
         else:
             seq = current.fields.setdefault("speakers", Seq((row.index, first_col)))
@@ -260,7 +270,7 @@ def items_table(found: Found, rows: list[Row], first_col: int) -> Seq:
 
 def _col(key: str) -> str:
     col = COLUMN_BY_KEY[key]
-    return f"{col.uk}" if col.uk == col.en else f"{col.uk} ({col.en})"
+    return f"'{col.uk}'" if key.endswith("_en") else f"'{col.uk}' ({col.en})"
 
 
 def _read(found: Found, row: Row, key: str, convert: Callable[[Any], Any]) -> Leaf | None:
@@ -269,7 +279,7 @@ def _read(found: Found, row: Row, key: str, convert: Callable[[Any], Any]) -> Le
     try:
         value = convert(row.cells[key][1])
     except ValueError as exc:
-        found.add(row.at(key), f"'{_col(key)}': {exc}")
+        found.add(row.at(key), f"{_col(key)}: {exc}")
         value = INVALID
     return Leaf(value, row.at(key))
 
@@ -283,8 +293,8 @@ def _text(found: Found, row: Row, key: str) -> Map | None:
         assert en is not None
         found.add(
             en.at,
-            f"'{_col(key + '_en')}' without '{_col(key)}'; expected the Ukrainian text in "
-            f"'{_col(key)}' (or the same text in both)",
+            f"{_col(key + '_en')} without {_col(key)}; expected the Ukrainian text in "
+            f"{_col(key)} (or the same text in both)",
         )
         return None
     out = Map(uk.at, {"uk": uk})
@@ -336,7 +346,11 @@ def _speaker(found: Found, row: Row, first_col: int) -> Map:
     }
     if parts["time"] is None:
         where = (row.index, found.columns.get("duration", first_col))
-        found.add(where, "a speaker without a time; expected a duration like 8m or 0:08:00")
+        found.add(
+            where,
+            "a speaker without a time; expected a duration like 8m or 0:08:00 in "
+            "'Тривалість' (Duration)",
+        )
         parts["time"] = Leaf(INVALID, where)
     first = _read(found, row, "lower_third_1", v.text)
     second = _read(found, row, "lower_third_2", v.text)
@@ -373,6 +387,25 @@ def fill_defaults(items: Seq, file_stem: str, event: Map) -> None:
     if "id" not in event.fields:
         slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", file_stem).strip("-.") or "event"
         event.fields = {"id": Leaf(slug, NOWHERE), **event.fields}
+
+
+def check_ids(found: Found, items: Seq) -> None:
+    """Each item id given in the sheet once."""
+    first: dict[str, At] = {}
+    for item in items.entries:
+        leaf = item.fields.get("id")
+        if not isinstance(leaf, Leaf) or leaf.value == INVALID or isinstance(leaf.at, str):
+            continue
+        if leaf.value in first:
+            then = first[leaf.value]
+            row = found.grid.row_label(then[0]) if isinstance(then, tuple) else then
+            found.add(
+                leaf.at,
+                f"duplicate item id '{leaf.value}': {row} already uses it; expected each "
+                "item to have its own id",
+            )
+        else:
+            first[leaf.value] = leaf.at
 
 
 def _value(node: Map, key: str) -> Any:

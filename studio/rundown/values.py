@@ -7,6 +7,7 @@ converter raises ValueError with what was expected and what the cell holds.
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -101,6 +102,11 @@ def seconds(value: Any) -> int:
             f"the cell holds {what or shown(value)}; expected {DURATION_HINT}"
             + (" (minutes or hours?)" if what else "")
         )
+    elif re.fullmatch(r"\d+(?:[.,]\d+)?", value.strip()):
+        raise ValueError(
+            f"the cell holds the plain number {value.strip()}; expected {DURATION_HINT} "
+            "(minutes or hours?)"
+        )
     else:
         total = _duration_text(value.strip())
     whole = round(total)
@@ -122,8 +128,7 @@ def _duration_text(raw: str) -> float:
     if _HM.match(raw):
         raise ValueError(
             f"the cell holds {shown(raw)}: hours and minutes, or minutes and seconds? "
-            f"Expected 0:{raw.zfill(5)} or {raw.split(':')[0]}h{raw.split(':')[1]}m, or "
-            + DURATION_HINT
+            f"Expected 0:{raw.zfill(5)} (minutes) or {raw}:00 (hours), or {DURATION_HINT}"
         )
     if (m := _ISO.match(raw)) and any(m.groups()):
         d, h, mi, s = (float(g) if g else 0.0 for g in m.groups())
@@ -186,7 +191,9 @@ def kind(value: Any) -> str:
     if name in KINDS:
         return KINDS[name]
     listed = ", ".join(f"{k} ({v})" for k, v in KIND_NAMES.items())
-    raise ValueError(f"unknown kind {shown(text(value))}; expected one of: {listed}")
+    close = difflib.get_close_matches(name, list(KINDS), n=1, cutoff=0.7)
+    guess = f"; did you mean '{close[0]}'? Expected" if close else "; expected"
+    raise ValueError(f"unknown kind {shown(text(value))}{guess} one of: {listed}")
 
 
 def language(value: Any) -> str:

@@ -32,7 +32,7 @@ if str(ROOT) not in sys.path:
 
 from bench.common import Row, apply_qt_env  # noqa: E402
 
-BENCHES = ("startup", "idle", "scale", "cues", "timer")
+BENCHES = ("startup", "idle", "scale", "cues", "timer", "growth", "memory")
 IN_PROCESS = ("scale", "cues", "timer")  # each runs in a fresh worker: no state carried over
 
 
@@ -176,6 +176,22 @@ def main(argv: list[str] | None = None) -> int:
         raw["idle"] = dataclasses.asdict(res)
         return idle.rows(res)
 
+    def run_growth() -> list[Row]:
+        from bench import growth
+
+        sizes = growth.QUICK_SIZES if args.quick else growth.SIZES
+        results = growth.measure(workdir / "growth", sizes)
+        raw["growth"] = [dataclasses.asdict(r) for r in results]
+        return growth.rows(results)
+
+    def run_memory() -> list[Row]:
+        from bench import memory
+
+        hours = 1.5 if args.quick else memory.HOURS
+        traced, untraced = memory.measure(workdir / "memory", hours)
+        raw["memory"] = {"traced": dataclasses.asdict(traced), "rss": dataclasses.asdict(untraced)}
+        return memory.rows(traced, untraced)
+
     def worker(name: str) -> Callable[[], list[Row]]:
         def run() -> list[Row]:
             result = spawn_worker(name, args, workdir)
@@ -191,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
         step("scale", "scale: 2,000-item agenda", worker("scale"))
         step("cues", f"cue latency: {cues_n} cues per OBS", worker("cues"))
         step("timer", "timer accuracy: 5 h simulated, then the real clock", worker("timer"))
+        step("growth", "growth: check, rehearse, report, replay at 1k/5k/20k items", run_growth)
+        step("memory", "memory: a 5 h show at ×1 in virtual time", run_memory)
         from bench import env
 
         info = env.describe()  # before the clean-up: `obs --version` writes under XDG_CONFIG_HOME

@@ -71,9 +71,7 @@ def print_table(agenda: Agenda, out: TextIO, lang: str = "uk") -> None:
         end = agenda.local(agenda.item_ends[i]).strftime("%H:%M")
         dur = _hms(agenda.item_duration(i))
         print(f"{start:>5}  {end:>5}  {dur:>7}  [{item.kind}] {item.title.get(lang)}", file=out)
-        for seg in agenda.segments:
-            if seg.item_index != i:
-                continue
+        for seg in (agenda.segments[j] for j in agenda.item_segments(i)):
             at = agenda.local(seg.planned_start).strftime("%H:%M")
             if seg.speaker_index is None:
                 if item.speakers:

@@ -30,6 +30,10 @@ from studio.obs.base import (
 )
 
 OUTPUT_DELAY = 0.05  # seconds spent in starting/stopping, as real outputs take a moment
+# Requests kept in `requests` for tests and rehearsals to look at: the newest, between half of
+# this and this many. A dry-run sends a few every second (the timer texts, the health poll), so
+# keeping them all grew the console by megabytes per show hour.
+REQUEST_LOG = 10_000
 SIM_BITRATE_BPS = 6_000_000 / 8
 
 
@@ -56,7 +60,7 @@ class SimulatedObs:
         self.studio_mode = False
         self.versions = (obs_version, websocket_version)
         self.alive = True
-        self.requests: list[tuple[str, dict[str, Any]]] = []
+        self.requests: list[tuple[str, dict[str, Any]]] = []  # the newest (see REQUEST_LOG)
         self._connected = False
         self._on_event: EventHandler = lambda _t, _d: None
         self._on_lost: LostHandler = lambda _why: None
@@ -108,7 +112,7 @@ class SimulatedObs:
             raise ObsUnavailable(
                 "Not connected to simulated OBS.", key="obs.simulated_not_connected"
             )
-        self.requests.append((request_type, data))
+        self._log(request_type, data)
         await asyncio.sleep(0)
         handler = getattr(self, f"_r_{request_type}", None)
         if handler is None:
@@ -132,7 +136,7 @@ class SimulatedObs:
         # One turn of the loop for the whole batch, as OBS runs a batch in one go.
         for request_type, data in requests:
             data = dict(data or {})
-            self.requests.append((request_type, data))
+            self._log(request_type, data)
             handler = getattr(self, f"_r_{request_type}", None)
             if handler is None:
                 results.append(
@@ -149,6 +153,11 @@ class SimulatedObs:
             except ObsRequestFailed as exc:
                 results.append(exc)
         return results
+
+    def _log(self, request_type: str, data: dict[str, Any]) -> None:
+        self.requests.append((request_type, data))
+        if len(self.requests) > REQUEST_LOG:  # drop the older half: O(1) per request overall
+            del self.requests[: len(self.requests) - REQUEST_LOG // 2]
 
     def _fail(self, request_type: str, code: int, data: dict[str, Any]) -> ObsRequestFailed:
         return request_failed(request_type, code, None, data)

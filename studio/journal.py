@@ -30,6 +30,8 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
+from studio.facts import Fact, JournalHeader
+
 log = logging.getLogger("studio.journal")
 
 FORMAT = 2
@@ -118,7 +120,7 @@ def _parse(raw: bytes) -> Entry:
 
 
 def is_header(entry: Entry) -> bool:
-    return entry.kind == "meta" and entry.name == "journal"
+    return JournalHeader.matches(entry)
 
 
 @dataclass
@@ -289,6 +291,11 @@ class Journal:
         self.flush()
         return entry
 
+    def append_fact(self, at: float, fact: Fact, *, sync: bool = False) -> Entry:
+        """Record one typed fact (studio/facts.py); facts are only written, not fsynced, unless
+        `sync`."""
+        return self.append(at, fact.kind, fact.name, fact.to_args(), sync=sync)
+
     def flush(self) -> bool:
         """Write what waits, in order; True when everything that took effect is on disk."""
         fd = self._fd
@@ -366,8 +373,9 @@ class Journal:
     def ensure_header(self, at: float, info: dict[str, Any]) -> None:
         """First entry of a new journal: which agenda and mode it belongs to (for reports)."""
         if not self.entries:
-            self._header = {**info, "jid": self.jid, "format": FORMAT}
-            self.append(at, "meta", "journal", self._header)
+            header = JournalHeader.from_args({**info, "jid": self.jid, "format": FORMAT})
+            self._header = header.to_args()
+            self.append_fact(at, header, sync=True)
 
     def header(self) -> dict[str, Any]:
         return self._header

@@ -25,9 +25,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from studio import facts
 from studio.agenda import Agenda, AgendaError, Item, load_agenda
 from studio.clock import SimClock
-from studio.journal import Entry, read_entries
+from studio.journal import Entry, is_header, read_entries
 from studio.show import ActionError, ItemState, Show, ShowState, reduce
 from studio.timefmt import clock_text, signed_text
 
@@ -354,9 +355,10 @@ def build_report(journal_path: str | Path, agenda_path: str | Path | None = None
     notices: list[Notice] = []
     if dropped:
         notices.append(Notice("dropped", {"n": dropped}))
-    header: dict[str, Any] = next(
-        (e.args for e in entries if e.kind == "meta" and e.name == "journal"), {}
-    )
+    header: dict[str, Any] = next((e.args for e in entries if is_header(e)), {})
+    unknown = _unknown(entries)
+    if unknown is not None:
+        notices.append(unknown)
     if agenda_path is None:
         named = header.get("agenda")
         if not named:
@@ -401,19 +403,20 @@ def build_report(journal_path: str | Path, agenda_path: str | Path | None = None
             curve.append((last[0] + last[2], last[1]))
 
     for e in entries:
-        if e.kind == "obs" and e.name == "manual_override":
+        fact = facts.read(e)
+        if isinstance(fact, facts.ManualOverride):
             show.state = state
             interventions.append(
                 Intervention(
                     e.seq,
                     e.at,
                     "manual",
-                    scene=str(e.args.get("scene", "")),
-                    source=str(e.args.get("source", "")),
+                    scene=fact.scene,
+                    source=fact.source,
                     offset=show.status(e.at).offset if state.status != "pre" else None,
                 )
             )
-        if e.kind != "action":
+        if not isinstance(fact, facts.ActionTaken):
             continue
         show.state = state
         before = show.status(e.at).offset if state.status != "pre" else None
@@ -603,18 +606,18 @@ class _Obs:
     outputs: tuple[OutputChange, ...]
 
 
-def _num(value: Any) -> float | None:
-    try:
-        return None if value is None else float(value)
-    except (TypeError, ValueError):
+def _unknown(entries: list[Entry]) -> Notice | None:
+    """Lines of a kind or name this version does not know: counted and named, never dropped
+    silently (a newer console's journal, or a fact since retired)."""
+    counts: dict[str, int] = {}
+    for e in entries:
+        if facts.fact_type(e.kind, e.name) is None and e.kind != facts.ACTION:
+            label = f"{e.kind}/{e.name}"
+            counts[label] = counts.get(label, 0) + 1
+    if not counts:
         return None
-
-
-def _int(value: Any) -> int | None:
-    try:
-        return None if value is None else int(value)
-    except (TypeError, ValueError):
-        return None
+    what = ", ".join(f"{k} ({n})" if n > 1 else k for k, n in counts.items())
+    return Notice("unknown", {"n": sum(counts.values()), "what": what})
 
 
 def _obs_facts(agenda: Agenda, entries: list[Entry], mode: str = "") -> _Obs:
@@ -624,98 +627,82 @@ def _obs_facts(agenda: Agenda, entries: list[Entry], mode: str = "") -> _Obs:
     switched: dict[int, int] = {}  # cue number -> journal seq of its last switch entry
     switches: list[SwitchRow] = []
     outages: list[Outage] = []
-    open_lost: Entry | None = None
+    open_lost: tuple[float, facts.ObsLost] | None = None
     outputs: list[OutputChange] = []
     health: list[HealthIncident] = []
-    open_health: dict[str, Entry] = {}
+    open_health: dict[str, tuple[float, facts.HealthChange]] = {}
     overtaken: set[int] = set()  # cues a later one replaced before they were sent
     logical_of = {v: k for k, v in reversed(agenda.scene_map.scenes.items())}
     for e in entries:
-        if e.kind != "obs":
+        if e.kind != facts.OBS:
             continue
-        a = e.args
-        if e.name == "cue":
-            n = _int(a.get("seq"))
-            if n is None:
+        fact = facts.read(e)
+        if isinstance(fact, facts.Cue):
+            if fact.seq is None:
                 continue
-            row = CueRow(
-                e.seq,
-                e.at,
-                n,
-                str(a.get("scene") or ""),
-                None if a.get("item") is None else str(a.get("item")),
-                _int(a.get("speaker")),
-                str(a.get("reason") or ""),
-            )
+            row = CueRow(e.seq, e.at, fact.seq, fact.scene, fact.item, fact.speaker, fact.reason)
             cues.append(row)
-            latest[n] = row
-            if a.get("overtaken"):
+            latest[fact.seq] = row
+            if fact.overtaken:
                 overtaken.add(e.seq)
-        elif e.name in ("switch", "switch_failed"):
-            n = _int(a.get("cue"))
+        elif isinstance(fact, facts.Switch | facts.SwitchFailed):
+            n = fact.cue
             cue = latest.get(n) if n is not None else None
-            scene = str(a.get("scene") or "")
-            failed = e.name == "switch_failed"
+            failed = isinstance(fact, facts.SwitchFailed)
+            ok = fact if isinstance(fact, facts.Switch) else facts.Switch(fact.scene, n)
             switches.append(
                 SwitchRow(
                     seq=e.seq,
                     at=e.at,
                     cue=n,
-                    scene=scene,
-                    logical=logical_of.get(scene, cue.scene if cue else None),
+                    scene=fact.scene,
+                    logical=logical_of.get(fact.scene, cue.scene if cue else None),
                     item_id=cue.item_id if cue else None,
                     speaker=cue.speaker if cue else None,
-                    confirmed=bool(a.get("confirmed")) and not failed,
-                    latency_ms=_num(a.get("latency_ms")),
-                    already=bool(a.get("already")),
-                    superseded=bool(a.get("superseded")),
+                    confirmed=ok.confirmed and not failed,
+                    latency_ms=ok.latency_ms,
+                    already=ok.already,
+                    superseded=ok.superseded,
                     failed=failed,
                     reapplied=n is not None and cue is not None and switched.get(n, -1) > cue.seq,
-                    error=None if a.get("error") is None else str(a.get("error")),
+                    error=fact.error if isinstance(fact, facts.SwitchFailed) else None,
                 )
             )
             if n is not None:
                 switched[n] = e.seq
-        elif e.name == "obs_lost":
+        elif isinstance(fact, facts.ObsLost):
             if open_lost is None:
-                open_lost = e
-        elif e.name == "obs_back":
-            down = _num(a.get("down_s"))
+                open_lost = (e.at, fact)
+        elif isinstance(fact, facts.ObsBack):
+            down = fact.down_s
             if open_lost is not None:
-                outages.append(Outage(open_lost.at, e.at, str(open_lost.args.get("why", "")), down))
+                outages.append(Outage(open_lost[0], e.at, open_lost[1].why, down))
                 open_lost = None
             else:
                 start = e.at - down if down is not None else None
                 outages.append(Outage(start, e.at, "", down))
-        elif e.name == "health":
-            figure = str(a.get("figure") or "")
-            if a.get("event") == "start":
-                open_health.setdefault(figure, e)
-            elif a.get("event") == "end":
+        elif isinstance(fact, facts.HealthChange):
+            if fact.event == "start":
+                open_health.setdefault(fact.figure, (e.at, fact))
+            elif fact.event == "end":
                 # An incident open when the console stopped, then opened again after a restart,
                 # reads as one: from the first start to the end.
-                started = open_health.pop(figure, None)
-                since, until = _num(a.get("since")), _num(a.get("until"))
-                start_at = started.at if started else (since if since is not None else e.at)
-                end_at = until if until is not None else e.at
-                health.append(
-                    HealthIncident(
-                        figure, start_at, end_at, str(a.get("level") or ""), _num(a.get("value"))
-                    )
-                )
-        elif e.name in ("stream_state", "record_state"):
-            outputs.append(OutputChange(e.at, e.name.split("_")[0], str(a.get("state", ""))))
-        elif e.name == "output":
+                started = open_health.pop(fact.figure, None)
+                since = fact.since if fact.since is not None else e.at
+                start_at = started[0] if started else since
+                end_at = fact.until if fact.until is not None else e.at
+                health.append(HealthIncident(fact.figure, start_at, end_at, fact.level, fact.value))
+        elif isinstance(fact, facts.OutputState):
+            outputs.append(OutputChange(e.at, fact.output, fact.state))
+        elif isinstance(fact, facts.OutputRequest):
             # The link journals the request before sending it. In rehearsal the guard refuses
             # every stream start (studio/obs/guard.py), so that request never reached OBS.
-            action = str(a.get("action", ""))
-            refused = mode == "rehearsal" and action == "start_stream"
-            outputs.append(OutputChange(e.at, "request", action, refused))
+            refused = mode == "rehearsal" and fact.action == "start_stream"
+            outputs.append(OutputChange(e.at, "request", fact.action, refused))
     if open_lost is not None:
-        outages.append(Outage(open_lost.at, None, str(open_lost.args.get("why", "")), None))
-    for figure, started in open_health.items():
-        level, value = str(started.args.get("level") or ""), _num(started.args.get("value"))
-        health.append(HealthIncident(figure, started.at, None, level, value))
+        outages.append(Outage(open_lost[0], None, open_lost[1].why, None))
+    for figure, (at, opened) in open_health.items():
+        health.append(HealthIncident(figure, at, None, opened.level, opened.value))
     health.sort(key=lambda h: h.started_at)
     unswitched = tuple(
         c for c in cues if switched.get(c.cue, -1) < c.seq and c.seq not in overtaken
@@ -918,6 +905,12 @@ _NOTICES: dict[str, tuple[str, str]] = {
     "not_started": (
         "Ефір не розпочато: у журналі немає команди старту.",
         "The show never started: the journal holds no start.",
+    ),
+    "unknown": (
+        "Записів журналу невідомого виду: {n} ({what}); ця версія їх не читає, у звіті їх "
+        "не враховано.",
+        "{n} journal line(s) of a kind this version does not know ({what}): they are not in "
+        "this report.",
     ),
 }
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from studio.agenda import Agenda
+from studio.facts import ActionTaken
 from studio.journal import Entry
 
 
@@ -62,17 +63,16 @@ class _Refs:
 def _named(entries: Iterable[Entry]) -> _Refs:
     refs = _Refs()
     for e in entries:
-        if e.kind != "action":
+        if not ActionTaken.matches(e):
             continue
-        for key in ("item",):
-            v = e.args.get(key)
-            if isinstance(v, str):
-                refs.items.add(v)
-        to: Any = e.args.get("to")
-        if isinstance(to, dict) and isinstance(to.get("item"), str):
-            refs.items.add(to["item"])
-            if isinstance(to.get("speaker"), str):
-                refs.speakers.add((to["item"], to["speaker"]))
+        action = ActionTaken.from_entry(e)
+        if action.item is not None:
+            refs.items.add(action.item)
+        to = action.to
+        if to is not None and to.item is not None:
+            refs.items.add(to.item)
+            if to.speaker is not None:
+                refs.speakers.add((to.item, to.speaker))
     return refs
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from studio import facts
 from studio.agenda import Agenda
 from studio.clock import Clock, PacedClock, SystemClock
 from studio.director import Director
@@ -59,15 +60,16 @@ def held_manual_scene(entries: list[Entry], cue_seq: int) -> str | None:
     manual: str | None = None
     seq: int | None = None
     for e in entries:
-        if e.kind != "obs":
+        if e.kind != facts.OBS:
             continue
-        if e.name == "cue":
-            if e.args.get("seq") != seq:
+        fact = facts.read(e)
+        if isinstance(fact, facts.Cue):
+            if fact.seq != seq:
                 manual = None
-            seq = e.args.get("seq")
-        elif e.name == "manual_override":
-            manual = str(e.args.get("scene") or "") or None
-        elif e.name == "manual_released":
+            seq = fact.seq
+        elif isinstance(fact, facts.ManualOverride):
+            manual = fact.scene or None
+        elif isinstance(fact, facts.ManualReleased):
             manual = None
     return manual if seq == cue_seq else None
 
@@ -177,20 +179,25 @@ class Runtime:
         return cls(agenda, options.mode, clock, journal, transport)
 
     # ---- recording ----------------------------------------------------------------------------
-    def record(self, name: str, args: dict[str, Any]) -> None:
-        """OBS facts for the as-run report; never the password, never blocking the show."""
+    def record(self, fact: facts.ObsFact | str, args: dict[str, Any] | None = None) -> None:
+        """OBS facts for the as-run report; never the password, never blocking the show.
+
+        A fact is typed (studio/facts.py); a name with its args is read into one, and a name no
+        reader knows raises ValueError instead of writing a line the report would not read."""
+        if isinstance(fact, str):
+            fact = facts.obs_fact(fact, args or {})
         if not self.journal.closed:
-            self.journal.append(self.clock.now(), "obs", name, args, sync=False)
+            self.journal.append_fact(self.clock.now(), fact)
 
     def remember_message(self, text: str) -> None:
         """The moderator's message to the speaker monitor, so a restart shows it again."""
-        self.journal.append(self.clock.now(), "console", "message", {"text": text}, sync=False)
+        self.journal.append_fact(self.clock.now(), facts.ConsoleMessage(text))
 
     def last_message(self) -> str:
         """The message the speaker monitor showed when the journal was last written."""
         for e in reversed(self.journal.entries):
-            if e.kind == "console" and e.name == "message":
-                return str(e.args.get("text") or "")
+            if facts.ConsoleMessage.matches(e):
+                return facts.ConsoleMessage.from_entry(e).text
         return ""
 
     # ---- the journal's health -----------------------------------------------------------------
@@ -270,17 +277,17 @@ class Runtime:
                 batches.append(self._queue.get_nowait())
             cues = [cue for batch in batches for cue in batch]
             for i, cue in enumerate(cues):
-                fact: dict[str, Any] = {
-                    "seq": cue.seq,
-                    "scene": cue.scene,
-                    "item": cue.item_id,
-                    "speaker": cue.speaker_index,
-                    "speaker_id": cue.speaker_id,
-                    "reason": cue.reason,
-                }
-                if i < len(cues) - 1:
-                    fact["overtaken"] = True
-                self.record("cue", fact)
+                self.record(
+                    facts.Cue(
+                        seq=cue.seq,
+                        scene=cue.scene,
+                        item=cue.item_id,
+                        speaker=cue.speaker_index,
+                        speaker_id=cue.speaker_id,
+                        reason=cue.reason,
+                        overtaken=i < len(cues) - 1,
+                    )
+                )
             try:
                 await self.director.on_cues(cues[-1:])
             except Exception:  # OBS trouble is shown by the link; the queue must go on

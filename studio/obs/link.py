@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from studio import facts
 from studio.obs.base import (
     LOST_CONNECTION,
     LOST_EXITING,
@@ -48,7 +49,8 @@ from studio.obs.health import FrameWindow, IncidentTracker, health_levels
 log = logging.getLogger("studio.obs.link")
 
 Listener = Callable[[str, Any], None]
-Recorder = Callable[[str, dict[str, Any]], None]
+Recorder = Callable[[facts.ObsFact], None]
+"""Where the link's journal facts go (the runtime's journal)."""
 
 
 class LinkState(StrEnum):
@@ -122,7 +124,7 @@ class ObsLink:
         self.backoff_start = backoff_start
         self.backoff_cap = backoff_cap
         self.confirm_timeout = confirm_timeout
-        self._record = record or (lambda _n, _a: None)
+        self._record: Recorder = record or (lambda _fact: None)
         self._listeners: list[Listener] = []
         self._task: asyncio.Task[None] | None = None
         self._lost = asyncio.Event()
@@ -210,8 +212,7 @@ class ObsLink:
             self._task = asyncio.get_running_loop().create_task(self._supervise(), name="obs-link")
 
     async def stop(self) -> None:
-        for fact in self.incidents.close_all(self._now()):
-            self._record("health", fact)
+        self._record_health(self.incidents.close_all(self._now()))
         self._stopping = True
         self._wake.set()
         self._lost.set()
@@ -281,7 +282,7 @@ class ObsLink:
         self.snap.last_error_message = None
         if self._down_since is not None:
             down = time.monotonic() - self._down_since
-            self._record("obs_back", {"down_s": round(down, 3)})
+            self._record(facts.ObsBack(round(down, 3)))
             self._log("link.back", {"seconds": down}, f"OBS is back after {down:.1f} s")
             self._down_since = None
         else:
@@ -335,8 +336,7 @@ class ObsLink:
         self.snap.record = replace(record, state=self._keep_transitional(old_record, record))
         self.snap.health = health
         levels = health_levels(health, self.snap.stream.active, online=True)
-        for fact in self.incidents.update(levels, health, self._now()):
-            self._record("health", fact)
+        self._record_health(self.incidents.update(levels, health, self._now()))
         # Outputs started or stopped while we were not told (e.g. during an outage) show too.
         if (self.snap.stream.state, self.snap.stream.active) != (
             old_stream.state,
@@ -359,6 +359,11 @@ class ObsLink:
             return "stopping"
         return new.state
 
+    def _record_health(self, changes: list[dict[str, Any]]) -> None:
+        """Journal the incident starts and ends the tracker made (studio/obs/health.py)."""
+        for change in changes:
+            self._record(facts.HealthChange.from_args(change))
+
     def _on_lost(self, why: str) -> None:
         if not self._lost.is_set():
             self.snap.last_error_message = lost_message(why)
@@ -366,10 +371,9 @@ class ObsLink:
 
     def _went_down(self, why: LinkMessage) -> None:
         self.snap.outages += 1
-        for fact in self.incidents.close_all(self._now()):
-            self._record("health", fact)
+        self._record_health(self.incidents.close_all(self._now()))
         self._down_since = time.monotonic()
-        self._record("obs_lost", {"why": why.text})
+        self._record(facts.ObsLost(why.text))
         self._log("link.lost", {"why": why}, f"Lost OBS: {why.text}", logging.WARNING)
         self._logged_state = (LinkState.RECONNECTING, why.text)  # that line says it
         for _t0, fut in self._pending.values():
@@ -394,7 +398,7 @@ class ObsLink:
             state = output_state_name(str(data.get("outputState", "")))
             new = replace(old, active=bool(data.get("outputActive")), state=state)
             setattr(self.snap, key, new)
-            self._record(f"{key}_state", {"state": state})
+            self._record(facts.OutputState.of(key, state))
             self._log(
                 "link.stream_state" if key == "stream" else "link.record_state",
                 {"state": state},
@@ -436,7 +440,7 @@ class ObsLink:
             # Not something we asked for (each of our switches is recognised once, so a hand
             # switching to the same scene later is still seen): respect it until the next cue.
             self.snap.manual_scene = scene
-            self._record("manual_override", {"scene": scene, "source": "obs"})
+            self._record(facts.ManualOverride(scene, "obs"))
             self._log(
                 "link.manual_in_obs", {"scene": scene}, f"Scene switched by hand in OBS: {scene}"
             )
@@ -483,7 +487,7 @@ class ObsLink:
         if held != self.snap.manual_scene:
             self.snap.manual_scene = held
             if held is not None:
-                self._record("manual_override", {"scene": held, "source": "obs"})
+                self._record(facts.ManualOverride(held, "obs"))
             self._emit("override", self.snap)
 
     async def _restore_manual(self, manual: str) -> None:
@@ -546,17 +550,7 @@ class ObsLink:
         if self.snap.program == scene and scene not in self._pending:
             await self._send_texts(texts)
             result = Switch(scene, cue_seq, True, 0.0, already=True)
-            self._record(
-                "switch",
-                {
-                    "scene": scene,
-                    "cue": cue_seq,
-                    "latency_ms": 0.0,
-                    "confirmed": True,
-                    "superseded": False,
-                    "already": True,
-                },
-            )
+            self._record(facts.Switch(scene, cue_seq, 0.0, confirmed=True, already=True))
             self._emit("switch", result)
             return result
         loop = asyncio.get_running_loop()
@@ -574,7 +568,7 @@ class ObsLink:
         except ObsError as exc:
             self._pending.pop(scene, None)
             self._error(exc)
-            self._record("switch_failed", {"scene": scene, "cue": cue_seq, "error": exc.message})
+            self._record(facts.SwitchFailed(scene, cue_seq, exc.message))
             result = Switch(scene, cue_seq, False, None)
             self.snap.unconfirmed = result
             self._emit("switch", result)
@@ -605,15 +599,13 @@ class ObsLink:
             f"{result.latency_ms:.1f}" if result.latency_ms is not None else "-",
         )
         self._record(
-            "switch",
-            {
-                "scene": scene,
-                "cue": cue_seq,
-                "latency_ms": result.latency_ms,
-                "confirmed": result.confirmed,
-                "superseded": result.superseded,
-                "already": False,
-            },
+            facts.Switch(
+                scene,
+                cue_seq,
+                result.latency_ms,
+                confirmed=result.confirmed,
+                superseded=result.superseded,
+            )
         )
         self._emit("switch", result)
         return result
@@ -628,7 +620,7 @@ class ObsLink:
             raise
         # Only once OBS took it: a failed override must not come back on reconnect.
         self.snap.manual_scene = scene
-        self._record("manual_override", {"scene": scene, "source": "console"})
+        self._record(facts.ManualOverride(scene, "console"))
         self._emit("override", self.snap)
 
     def hold_manual(self, scene: str, cue_seq: int) -> None:
@@ -642,15 +634,15 @@ class ObsLink:
     async def release_manual(self) -> Switch | None:
         """Give the scene back to the cue."""
         self.snap.manual_scene = None
-        self._record("manual_released", {})
+        self._record(facts.ManualReleased())
         self._emit("override", self.snap)
         return await self._reapply() if self.online else None
 
     async def output(self, action: str) -> None:
         """start_stream, stop_stream, start_record, stop_record (confirmed by the UI first)."""
-        if action not in ("start_stream", "stop_stream", "start_record", "stop_record"):
+        if action not in facts.OUTPUT_ACTIONS:
             raise ValueError(action)
-        self._record("output", {"action": action})
+        self._record(facts.OutputRequest(action))
         try:
             await getattr(self.client, action)()
         except ObsRequestFailed as exc:

@@ -40,6 +40,7 @@ from studio.resume import AgendaDrift
 from studio.runtime import ForeignJournal, Runtime, RuntimeOptions, archive_journal
 from studio.settings import load_settings, obs_password
 from studio.timefmt import clock_text
+from ui import agenda_file
 from ui.bridge import EngineBridge
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, LanguageManager, ensure_compiled
 from ui.main_window import MainWindow
@@ -220,6 +221,7 @@ class Console(QObject):
             rt, self.bridge, self.lang, self.settings, self.monitor, self.options.speed
         )
         self.window.closed.connect(self._window_closed)
+        self.agenda_file = agenda_file.install(self)  # File → Open agenda, the file's watch
         self.bridge.restore_message()
         self.window.restore()
         self.window.show()
@@ -403,10 +405,14 @@ def main(argv: list[str] | None = None) -> int:
         lang = LanguageManager()
         lang.set_language(language)
         console = Console(agenda, options, settings=settings, lang=lang)
+        # Another agenda opened before the start replaces the console by one on that agenda.
+        session = agenda_file.ConsoleSession(
+            console, lambda new: Console(new, options, settings=settings, lang=lang)
+        )
         # Ctrl+C in the terminal asks the console to close (with the question during a show).
-        signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, console.request_close))
+        signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, session.request_close))
         try:
-            return await console.run()
+            return await session.run()
         finally:
             signal.signal(signal.SIGINT, signal.default_int_handler)
             lang.uninstall()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -204,6 +204,7 @@ def import_rundown(
     assert agenda is not None
     if out is not None:
         _replace(target, text)
+        agenda = replace(agenda, path=target)  # checked from a temporary file of the same text
     return Imported(text, agenda)
 
 

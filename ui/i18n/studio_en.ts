@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
+    <name>AgendaFile</name>
+    <message>
+        <source>Open agenda</source>
+        <translation>Open agenda</translation>
+    </message>
+    <message>
+        <source>Agendas and rundowns (*.yaml *.yml *.xlsx *.ods *.csv)</source>
+        <translation>Agendas and rundowns (*.yaml *.yml *.xlsx *.ods *.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>The show has started: the agenda cannot be replaced.</source>
+        <translation>The show has started: the agenda cannot be replaced.</translation>
+    </message>
+    <message>
+        <source>The agenda file {name} changed on disk. It is not reloaded: the show has started, and a running show keeps its agenda (Go to, Skip and ±1 minute change the running order).</source>
+        <translation>The agenda file {name} changed on disk. It is not reloaded: the show has started, and a running show keeps its agenda (Go to, Skip and ±1 minute change the running order).</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>The agenda file {name} changed on disk. Reload it? The show has not started: the console opens again on the changed agenda.</source>
+        <translation>The agenda file {name} changed on disk. Reload it? The show has not started: the console opens again on the changed agenda.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>The agenda cannot be replaced or reloaded now: the show has started. A running show keeps its agenda; Go to, Skip and ±1 minute change the running order.</source>
+        <translation>The agenda cannot be replaced or reloaded now: the show has started. A running show keeps its agenda; Go to, Skip and ±1 minute change the running order.</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… and {n} more</translation>
+    </message>
+    <message>
+        <source>{name} cannot be opened ({n} problems); the console keeps the current agenda:</source>
+        <translation>{name} cannot be opened ({n} problems); the console keeps the current agenda:</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Open agenda…</source>
+        <translation>Open agenda…</translation>
+    </message>
+    <message>
+        <source>Reload the agenda</source>
+        <translation>Reload the agenda</translation>
+    </message>
+</context>
+<context>
     <name>AgendaModel</name>
     <message>
         <source>Planned</source>

@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA" sourcelanguage="en">
 <context>
+    <name>AgendaFile</name>
+    <message>
+        <source>Open agenda</source>
+        <translation>Відкрити програму</translation>
+    </message>
+    <message>
+        <source>Agendas and rundowns (*.yaml *.yml *.xlsx *.ods *.csv)</source>
+        <translation>Програми й таблиці (*.yaml *.yml *.xlsx *.ods *.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>The show has started: the agenda cannot be replaced.</source>
+        <translation>Захід почався: програму не можна замінити.</translation>
+    </message>
+    <message>
+        <source>The agenda file {name} changed on disk. It is not reloaded: the show has started, and a running show keeps its agenda (Go to, Skip and ±1 minute change the running order).</source>
+        <translation>Файл програми {name} змінився на диску. Його не перезавантажено: захід почався, і під час заходу програма не змінюється (порядок змінюють «Перейти», «Пропустити» і ±1 хвилина).</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished">Закрити</translation>
+    </message>
+    <message>
+        <source>The agenda file {name} changed on disk. Reload it? The show has not started: the console opens again on the changed agenda.</source>
+        <translation>Файл програми {name} змінився на диску. Перезавантажити його? Захід ще не почався: консоль відкриється знову зі зміненою програмою.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Перезавантажити</translation>
+    </message>
+    <message>
+        <source>The agenda cannot be replaced or reloaded now: the show has started. A running show keeps its agenda; Go to, Skip and ±1 minute change the running order.</source>
+        <translation>Зараз програму не можна замінити чи перезавантажити: захід почався. Під час заходу програма не змінюється; порядок змінюють «Перейти», «Пропустити» і ±1 хвилина.</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… і ще {n}</translation>
+    </message>
+    <message>
+        <source>{name} cannot be opened ({n} problems); the console keeps the current agenda:</source>
+        <translation>{name} не вдалося відкрити (проблем: {n}); консоль залишає поточну програму:</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>Open agenda…</source>
+        <translation>Відкрити програму…</translation>
+    </message>
+    <message>
+        <source>Reload the agenda</source>
+        <translation>Перезавантажити програму</translation>
+    </message>
+</context>
+<context>
     <name>AgendaModel</name>
     <message>
         <source>Planned</source>

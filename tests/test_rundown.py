@@ -249,6 +249,10 @@ def test_files_that_are_no_rundown(tmp_path, capsys) -> None:
     assert err.startswith(f"{tmp_path / 'missing.csv'}: cannot read the file: No such file")
     code, _, err = run("import", str(TEMPLATE_XLSX), "--sheet", "Лист1", capsys=capsys)
     assert "no sheet 'Лист1'; expected one of: 'Програма'" in err
+    nowhere = tmp_path / "no" / "a.yaml"
+    code, _, err = run("import", str(TEMPLATE_CSV), "-o", str(nowhere), capsys=capsys)
+    assert code == 2
+    assert err.startswith(f"-o {nowhere}: no folder {nowhere.parent}; expected an existing folder")
 
 
 def test_export_refuses_ods_and_bad_agendas(tmp_path, capsys) -> None:

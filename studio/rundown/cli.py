@@ -64,6 +64,9 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from studio.rundown import RundownError, import_rundown
 
     options = {k: getattr(args, k) for k in EVENT_OPTIONS if getattr(args, k) is not None}
+    if args.out and not Path(args.out).resolve().parent.is_dir():
+        folder = Path(args.out).resolve().parent
+        return _problems([f"-o {args.out}: no folder {folder}; expected an existing folder"], err)
     try:
         result = import_rundown(
             args.rundown, args.out, sheet=args.sheet, columns=args.columns, options=options
@@ -92,6 +95,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except AgendaError as exc:
         return _problems([str(p) for p in exc.problems], err)
     target = Path(args.out)
+    if not target.resolve().parent.is_dir():
+        folder = target.resolve().parent
+        return _problems([f"-o {args.out}: no folder {folder}; expected an existing folder"], err)
     try:
         export_rundown(agenda, target, args.lang)
     except ExportError as exc:

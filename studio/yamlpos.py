@@ -26,14 +26,14 @@ import yaml
 
 Path_ = tuple[str | int, ...]
 
-# A 2,000-item agenda is under 1 MB; a file of 2 MB composes in ~0.5 s with libyaml and in ~3 s
-# with the pure-Python composer that reproduces error messages (bench: "yaml limits").
-MAX_FILE_BYTES = 2_000_000
+# A 20,000-item agenda (bench/growth.py) is 8.6 MB and loads in ~3 s; the worst 10 MB files (all
+# tiny values, or aliases) are refused in under 3 s (python -m bench.yamllimits).
+MAX_FILE_BYTES = 10_000_000
 # An agenda nests ~7 levels (items -> item -> speakers -> speaker -> name -> uk).
 MAX_DEPTH = 100
-# Values written in the file (a 2,000-item agenda has ~30,000): each costs Python work to compose,
-# build and validate, so this bounds a file of tiny values ("[1, 1, 1, ...") as size alone does not.
-MAX_VALUES = 100_000
+# Values written in the file (a 20,000-item agenda has ~320,000): each costs Python work to build
+# and validate, so this bounds a file of tiny values ("[1, 1, 1, ...") better than its size does.
+MAX_VALUES = 500_000
 # Values built again through aliases (and pairs copied by merge keys), over the whole file.
 MAX_REPEATED = 10_000
 # libyaml's errors are reproduced with the pure-Python composer (~40 us a value) for the same
@@ -51,7 +51,7 @@ _REPEATED = (
 _LOOP = "this value holds an alias to itself; expected aliases that do not loop"
 _MANY = (
     f"the file holds more than {MAX_VALUES:,} values; "
-    f"expected at most {MAX_VALUES:,} (a 2,000-item agenda has about 30,000)"
+    f"expected at most {MAX_VALUES:,} (a 20,000-item agenda has about 320,000)"
 )
 
 # Plain scalars that YAML 1.1 reads as base-60 numbers ("10:00" -> 600) or dates stay text here:
@@ -140,21 +140,21 @@ def _slot(parent: yaml.Node | None, index: Any) -> Slot:
     return (id(parent), index if isinstance(index, int) else id(index))
 
 
-class _NeedAliasMarks(Exception):
-    """libyaml's node tree does not say where an alias was written; a Python composer does."""
-
-
 class _Builder:
-    """Plain data and positions from a node tree, within MAX_DEPTH and MAX_REPEATED.
+    """Plain data and positions from a node tree, within MAX_DEPTH, MAX_VALUES and MAX_REPEATED.
 
     A node reached a second time is an alias (or a merge) repeating it: every value built again
     counts, so an alias bomb stops after MAX_REPEATED values, not after 10^9. Merged pairs are
     worked out once per mapping, so chains of merges cost their size, not 2^length.
     """
 
-    def __init__(self, out: Located, alias_marks: dict[Slot, yaml.Mark] | None) -> None:
+    def __init__(
+        self, out: Located, text: str, root: yaml.Node, alias_marks: dict[Slot, yaml.Mark] | None
+    ) -> None:
         self.loader = yaml.SafeLoader("")
         self.out = out
+        self.text = text
+        self.root = root
         self.alias_marks = alias_marks
         self.seen: set[int] = set()
         self.values = 0
@@ -170,9 +170,11 @@ class _Builder:
             return
         if not isinstance(blame, tuple):  # a mark (PyYAML's, or libyaml's own class)
             raise YamlSyntaxError(_pos(blame), _REPEATED)
-        if self.alias_marks is None:
-            raise _NeedAliasMarks
-        raise YamlSyntaxError(_pos(self.alias_marks[blame]), _REPEATED)
+        if self.alias_marks is not None:
+            mark = self.alias_marks.get(blame)
+        else:
+            mark = _alias_mark(self.text, self.root, blame)
+        raise YamlSyntaxError(_pos(mark) if mark is not None else Pos(1, 1), _REPEATED)
 
     def merged(
         self, node: yaml.MappingNode, chain: int = 0
@@ -269,6 +271,42 @@ class _Builder:
         if outermost:
             self.blame = None
         return result
+
+
+def _alias_mark(text: str, root: yaml.Node, target: Slot) -> yaml.Mark | None:
+    """Where the alias in slot `target` of libyaml's tree was written (the tree does not say): the
+    aliases before it in the text, counted in the tree, then the same one among libyaml's events.
+    Both stop at the alias, so an alias bomb early in a big file is found early."""
+    seen: set[int] = set()
+    aliases = 0
+    stack: list[tuple[yaml.Node | None, Any, yaml.Node]] = [(None, None, root)]
+    while stack:  # the tree in the text's order; a node met again is an alias
+        parent, index, node = stack.pop()
+        if id(node) in seen:
+            aliases += 1
+            if _slot(parent, index) == target:
+                break
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack += [(node, key, value), (node, None, key)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(node, i, child) for i, child in reversed(list(enumerate(node.value)))]
+    else:
+        return None
+    assert _LibyamlComposer is not None
+    events = yaml.CSafeLoader(text)
+    try:
+        while not events.check_event(yaml.StreamEndEvent):
+            event = events.get_event()
+            if isinstance(event, yaml.AliasEvent):
+                aliases -= 1
+                if aliases == 0:
+                    return event.start_mark
+    finally:
+        events.dispose()
+    return None
 
 
 def _constructed(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
@@ -381,18 +419,25 @@ class _Limits:
     depth: int
     values: int
     budget: int | None
+    aliases: int
+    alias_limit: int | None
     alias_marks: dict[Slot, yaml.Mark]
     peek_event: Any
 
-    def start_limits(self, budget: int | None = None) -> None:
+    def start_limits(self, budget: int | None = None, alias_limit: int | None = None) -> None:
         self.depth = 0
         self.values = 0
         self.budget = budget
+        self.aliases = 0
+        self.alias_limit = alias_limit
         self.alias_marks = {}
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
+            self.aliases += 1
+            if self.alias_limit is not None and self.aliases > self.alias_limit:
+                raise _ManyAliases
             self.alias_marks[_slot(parent, index)] = event.start_mark
             return yaml.composer.Composer.compose_node(self, parent, index)
         depth = self.depth
@@ -417,6 +462,10 @@ class _OutOfBudget(Exception):
     """The pure-Python composer went as far as it may to reproduce a libyaml error."""
 
 
+class _ManyAliases(Exception):
+    """More aliases than values they may repeat: libyaml's own composer makes them fast."""
+
+
 class _Composer(_Limits, yaml.SafeLoader):
     """The pure-Python reader, scanner, parser and composer, with the limits."""
 
@@ -430,38 +479,52 @@ if getattr(yaml, "__with_libyaml__", False):
 
     class _EventComposer(_Limits, yaml.composer.Composer, _LeanResolver, yaml.CSafeLoader):
         """libyaml's parser (C) under the Python composer: slower than libyaml's own composer,
-        ~5x faster than the pure-Python one, and it sees where each alias was written."""
+        ~5x faster than the pure-Python one, and it stops at the limits."""
 
         def __init__(self, text: str) -> None:
             yaml.CSafeLoader.__init__(self, text)
             yaml.composer.Composer.__init__(self)
-            self.start_limits()
+            # Each alias repeats a value at least: past MAX_REPEATED of them, libyaml's composer
+            # and the builder refuse the file sooner than composing them here would.
+            self.start_limits(alias_limit=MAX_REPEATED)
 
 
-def _compose(text: str, fast: bool = True) -> tuple[yaml.Node | None, dict[Slot, yaml.Mark] | None]:
+def _may_hold_too_many(text: str) -> bool:
+    """Whether `text` might hold more than MAX_VALUES values: each value but the first follows one
+    of these characters (a mapping value ':', a block entry '-', a flow entry '[' or ',', an
+    implicit value '{' or '?'), so fewer of them than the limit means fewer values."""
+    return sum(map(text.count, ":-[,{?")) >= MAX_VALUES
+
+
+def _compose(text: str) -> tuple[yaml.Node | None, dict[Slot, yaml.Mark] | None]:
     """The node tree, by libyaml when this PyYAML has it (ten times faster on big agendas), and
-    where its aliases were written (None: libyaml does not say; `fast=False` asks for them).
+    where its aliases were written (None: libyaml's composer does not say).
 
-    An error is reproduced with the pure-Python composer so that messages read the same on every
-    machine, with or without libyaml; past _REPRODUCE_VALUES values into the file, libyaml's own
-    words are kept instead (the pure-Python composer would take seconds). Raises YamlSyntaxError.
+    A file that may hold more than MAX_VALUES values is composed in Python from libyaml's events,
+    which stops at the limit (libyaml's composer would first compose all ~3 million values of a
+    10 MB file of tiny ones). An error is reproduced with the pure-Python composer so that messages
+    read the same on every machine, with or without libyaml; past _REPRODUCE_VALUES values into the
+    file, libyaml's own words are kept instead (that composer would take seconds).
+    Raises YamlSyntaxError.
     """
     try:
         if _LibyamlComposer is not None:
-            if not fast:
-                assert _EventComposer is not None
-                events = _EventComposer(text)
-                try:
-                    return events.get_single_node(), events.alias_marks
-                finally:
-                    events.dispose()
-            loader = _LibyamlComposer(text)
             try:
-                return loader.get_single_node(), None
+                if _EventComposer is not None and _may_hold_too_many(text):
+                    events = _EventComposer(text)
+                    try:
+                        return events.get_single_node(), events.alias_marks
+                    except _ManyAliases:
+                        pass
+                    finally:
+                        events.dispose()
+                loader = _LibyamlComposer(text)
+                try:
+                    return loader.get_single_node(), None
+                finally:
+                    loader.dispose()
             except yaml.YAMLError as exc:
                 failed = exc
-            finally:
-                loader.dispose()
             composer = _Composer(text, _REPRODUCE_VALUES)
             try:
                 return composer.get_single_node(), composer.alias_marks
@@ -506,15 +569,8 @@ def load_located(text: str) -> Located:
 def _load_located(text: str) -> Located:
     node, alias_marks = _compose(text)
     out = Located(data=None)
-    if node is None:
-        return out
-    try:
-        out.data = _Builder(out, alias_marks).build(node, ())
-    except _NeedAliasMarks:
-        # Too much repeated: compose again, remembering aliases, to say which one passed the limit.
-        node, alias_marks = _compose(text, fast=False)
-        out = Located(data=None)
-        out.data = _Builder(out, alias_marks).build(node, ())
+    if node is not None:
+        out.data = _Builder(out, text, node, alias_marks).build(node, ())
     return out
 
 

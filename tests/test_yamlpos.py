@@ -211,3 +211,55 @@ def test_reproducing_a_libyaml_error_stops_after_a_bounded_number_of_values(
     assert info.value.pos == Pos(30_002, 4)
     assert info.value.message.startswith("YAML syntax error: ")
     assert composed <= yamlpos._REPRODUCE_VALUES + 10
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch, cls: Any, name: str) -> list[int]:
+    """Count the calls of `cls.name` (a list of one number, read after the call under test)."""
+    calls = [0]
+    original = getattr(cls, name)
+
+    def counted(self: Any, *args: Any) -> Any:
+        calls[0] += 1
+        return original(self, *args)
+
+    monkeypatch.setattr(cls, name, counted)
+    return calls
+
+
+def test_an_alias_bomb_costs_the_limit_not_its_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    built = _counting(monkeypatch, yamlpos._Builder, "build")
+    text = (REPO / "tests/agendas/bad/yaml_alias_bomb.yaml").read_text(encoding="utf-8")
+    with pytest.raises(YamlSyntaxError, match="aliases repeat more than 10,000 values"):
+        load_located(text)
+    # 10^9 values expanded; the builder stops after the file's own values and 10,000 repeated.
+    assert built[0] <= yamlpos.MAX_REPEATED + text.count(",") + text.count("\n") + 1
+
+
+def test_a_file_of_tiny_values_stops_at_the_limit_without_libyaml_composing_it_all(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Refused:
+        def __init__(self, text: str) -> None:
+            raise AssertionError("libyaml's composer would compose every value first")
+
+    monkeypatch.setattr(yamlpos, "MAX_VALUES", 1_000)
+    monkeypatch.setattr(yamlpos, "_LibyamlComposer", Refused)
+    composed = _counting(monkeypatch, yamlpos._Limits, "compose_node")
+    text = "a: [" + "1, " * 50_000 + "1]\n"
+    with pytest.raises(YamlSyntaxError) as info:
+        load_located(text)
+    assert info.value.pos == Pos(1, len("a: [") + 998 * len("1, ") + 1)  # the 1,001st value
+    assert info.value.message.startswith("the file holds more than 500,000 values")
+    assert composed[0] <= 1_000 + 5
+
+
+def test_many_aliases_in_a_dense_file_are_refused_the_same_both_ways(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Dense enough for the events composer, which hands over to libyaml's composer past 10,000
+    # aliases; the builder then finds the alias that passes the limit.
+    monkeypatch.setattr(yamlpos, "MAX_VALUES", 1_000)
+    text = "x: &a 1\nb: [" + "*a, " * 20_000 + "*a]\n"
+    fast, pure = _both(text, monkeypatch)
+    assert fast == pure
+    assert fast == ("error", (Pos(2, len("b: [") + 10_000 * len("*a, ") + 1), yamlpos._REPEATED))

@@ -4,6 +4,7 @@ cell and nothing is written then."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from datetime import datetime, time, timedelta
@@ -51,12 +52,13 @@ def test_the_csv_template_too(tmp_path, capsys) -> None:
 def test_the_templates_are_the_default_agenda_exported() -> None:
     """docs/ keeps up with config/agenda.yaml: export it again and compare."""
     agenda = load_agenda(DEFAULT)
-    csv_path = export_rundown(agenda, ROOT / "docs" / ".check-template.csv")
+    # Beside the templates, so the scene map is named as there; by pid: runs may overlap.
+    csv_path = export_rundown(agenda, ROOT / "docs" / f".check-template-{os.getpid()}.csv")
     try:
         assert csv_path.read_bytes() == TEMPLATE_CSV.read_bytes()
     finally:
         csv_path.unlink()
-    xlsx_path = export_rundown(agenda, ROOT / "docs" / ".check-template.xlsx")
+    xlsx_path = export_rundown(agenda, ROOT / "docs" / f".check-template-{os.getpid()}.xlsx")
     try:
         fresh = openpyxl.load_workbook(xlsx_path).active
         kept = openpyxl.load_workbook(TEMPLATE_XLSX).active
@@ -266,12 +268,10 @@ def test_export_refuses_ods_and_bad_agendas(tmp_path, capsys) -> None:
 
 def test_a_formula_looking_text_stays_text(tmp_path) -> None:
     source = DEFAULT.read_text(encoding="utf-8").replace('"Перерва"', '"=Перерва + кава"')
-    yaml_path = ROOT / "config" / ".formula-test.yaml"
+    source = source.replace("../scenes/default.yaml", str(ROOT / "scenes" / "default.yaml"))
+    yaml_path = tmp_path / "agenda.yaml"
     yaml_path.write_text(source, encoding="utf-8")
-    try:
-        agenda = load_agenda(yaml_path)
-    finally:
-        yaml_path.unlink()
+    agenda = load_agenda(yaml_path)
     for suffix in (".xlsx", ".csv"):
         back = import_rundown(export_rundown(agenda, tmp_path / f"r{suffix}")).agenda
         assert back.items[6].title.uk == "=Перерва + кава"

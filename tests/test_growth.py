@@ -269,8 +269,10 @@ def test_replay_and_report_touch_each_segment_a_bounded_number_of_times(
     assert asrun.status == "ended" and len(asrun.switches) == len(agenda.segments)
     render_html(asrun, "en")
     csv_rows(asrun, "en")
+    assert counters, "the report loaded its agenda some other way: nothing counted"
     n = len(agenda.segments) + len(agenda.items)
     reads = sum(c.n for c in counters)
+    assert reads > n  # it did read them
     # Per switch, the HTML looked its item up by walking every item; the CSV walked every
     # speaker per item; status() walked every later segment per action: millions here.
     assert reads < 60 * n, f"{reads} agenda reads for {n} segments and items"

@@ -177,6 +177,8 @@ async def test_the_menu_and_notice_speak_ukrainian(open_console, agenda, wait_un
     edit(agenda.path, "duration: 15m", "duration: 10m")
     await wait_until(af.notice.isVisible, what="the notice that the agenda changed")
     assert af.notice.reload_button.text() == "Перезавантажити"
+    if SCREENSHOT:
+        af.notice.grab().save(SCREENSHOT.replace(".png", "-uk.png"))
     console.lang.set_language("en")
     assert af.menu.title() == "&File"
     assert af.notice.reload_button.text() == "Reload"

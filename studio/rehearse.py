@@ -13,12 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from studio.actions import Next, Origin, Start
 from studio.agenda import Agenda
 from studio.clock import SimClock
 from studio.modes import Mode
 from studio.obs.link import LinkState
 from studio.runtime import Runtime, RuntimeOptions
 from studio.show import Status
+from studio.state import ShowStatus
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,9 @@ async def rehearse(
     await rt.start()
     try:
         await _until(lambda: rt.link.online, 5.0)
-        rt.act("start")
+        rt.act(Start(), origin=Origin.REHEARSAL)
         segment = 0
-        while rt.show.state.status == "running":
+        while rt.show.state.status is ShowStatus.RUNNING:
             st = rt.show.status()
             on_segment(st)
             await rt.idle()
@@ -72,7 +74,7 @@ async def rehearse(
                 clock.advance(took / 2)
             else:
                 clock.advance(took)
-            rt.act("next")
+            rt.act(Next(), origin=Origin.REHEARSAL)
             segment += 1
         await rt.idle()
         return rt.show.status()

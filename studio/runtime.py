@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from studio import facts
+from studio.actions import Action, Origin
 from studio.agenda import Agenda
 from studio.clock import Clock, PacedClock, SystemClock
 from studio.director import Director
@@ -302,9 +303,14 @@ class Runtime:
             await self._queue.join()
 
     # ---- operator actions ---------------------------------------------------------------------
-    def act(self, name: str, **args: Any) -> list[Cue]:
-        """Apply an action now (raises ActionError if it cannot apply) and queue its cues."""
-        cues = self.show.apply(name, **args)
+    def act(
+        self, action: Action | str, *, origin: Origin = Origin.ENGINE, **args: Any
+    ) -> list[Cue]:
+        """Apply an action now (raises ActionError if it cannot apply) and queue its cues.
+
+        Every front end calls this one entry with a typed action (or an action's name and
+        arguments, parsed the same way) and says who asked: the origin goes into the journal."""
+        cues = self.show.apply(action, origin=origin, **args)
         if cues and self._queue is not None:
             self._queue.put_nowait(cues)
         for fn in list(self._listeners):

@@ -1,5 +1,6 @@
-"""The show: operator actions, the state they fold into, and every timing derived from it.
+"""The show: actions journalled and folded into its state, and every timing derived from it.
 
+The actions themselves live in studio/actions.py, the state and its moves in studio/state.py.
 State is a fold over journal entries (`reduce`), so a restart that replays the journal lands on
 the same item with the same elapsed time. Timers are never counted: a speaker's elapsed time is
 the time used in earlier visits plus `now - visit_start`, so any refresh rate gives the same
@@ -8,38 +9,36 @@ answer. Each action returns the cues that the director turns into OBS actions.
 
 from __future__ import annotations
 
-import dataclasses
-import itertools
 import logging
 import math
-import operator
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Generic, TypeVar, overload
+from typing import Any
 
+from studio.actions import (
+    ACTIONS,
+    Action,
+    ActionError,
+    Back,
+    End,
+    Extend,
+    Goto,
+    Hold,
+    Next,
+    Origin,
+    Resume,
+    Skip,
+    Start,
+    parse_action,
+)
 from studio.agenda import Agenda, Item, Speaker
+from studio.cells import Cells
 from studio.clock import Clock
 from studio.journal import Entry, Journal
+from studio.state import ShowState, ShowStatus, place
 
 log = logging.getLogger("studio.show")
-
-ACTIONS = ("start", "next", "back", "goto", "hold", "resume", "extend", "skip", "end")
-
-
-class ActionError(Exception):
-    """An action that makes no sense now (e.g. Next before Start); nothing was recorded.
-
-    `str()` is the English reason (logs, CLI); `key` and `params` name it for the console to
-    translate (`show.first_item`, `show.no_item` {item}, ...).
-    """
-
-    def __init__(
-        self, message: str, *, key: str = "", params: dict[str, Any] | None = None
-    ) -> None:
-        super().__init__(message)
-        self.key = key
-        self.params: dict[str, Any] = dict(params or {})
 
 
 class Phase(StrEnum):
@@ -76,147 +75,6 @@ class Cue:
     break_until: float | None = None
 
 
-T = TypeVar("T")
-
-
-class Cells(Sequence[T], Generic[T]):
-    """A list of fixed length whose copy costs O(√n), not O(n): copies share chunks of about
-    √n values, and a chunk is copied on its first write after a copy (copy-on-write).
-
-    `reduce` copies the state for every action; with plain lists, a journal of n actions over
-    n segments cost O(n²) (six lists of 30,000 copied 30,000 times). Shared chunks also let the
-    show tell cheaply where two states differ (`last_difference`).
-    """
-
-    __slots__ = ("_chunks", "_len", "_mask", "_own", "_shift")
-
-    def __init__(self, values: Iterable[T] = ()) -> None:
-        data = list(values)
-        self._len = n = len(data)
-        self._shift = max(6, math.isqrt(n).bit_length())  # chunks of 64 values or ~√n..2√n
-        self._mask = (1 << self._shift) - 1
-        size = self._mask + 1
-        self._chunks = [data[i : i + size] for i in range(0, n, size)]
-        self._own = set(range(len(self._chunks)))  # chunks only this one holds: written in place
-
-    def __len__(self) -> int:
-        return self._len
-
-    @overload
-    def __getitem__(self, index: int) -> T: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[T]: ...
-    def __getitem__(self, index: int | slice) -> T | list[T]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self._len))]
-        if index < 0:
-            index += self._len
-        if not 0 <= index < self._len:
-            raise IndexError("Cells index out of range")
-        return self._chunks[index >> self._shift][index & self._mask]
-
-    def __setitem__(self, index: int, value: T) -> None:
-        if index < 0:
-            index += self._len
-        if not 0 <= index < self._len:
-            raise IndexError("Cells assignment index out of range")
-        c = index >> self._shift
-        chunk = self._chunks[c]
-        if c not in self._own:
-            chunk = self._chunks[c] = chunk.copy()
-            self._own.add(c)
-        chunk[index & self._mask] = value
-
-    def __iter__(self) -> Iterator[T]:
-        return itertools.chain.from_iterable(self._chunks)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Cells):
-            return self._len == other._len and list(self) == list(other)
-        if isinstance(other, list):
-            return list(self) == other
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, like a list
-
-    def __repr__(self) -> str:
-        return f"Cells({list(self)!r})"
-
-    def copy(self) -> Cells[T]:
-        new: Cells[T] = Cells.__new__(Cells)
-        new._chunks = self._chunks.copy()
-        new._len, new._shift, new._mask = self._len, self._shift, self._mask
-        new._own = set()
-        if self._own:
-            self._own = set()  # every chunk is shared now: the next write copies it
-        return new
-
-    def last_difference(self, other: Cells[T]) -> int:
-        """The highest index at which this holds another value than `other` (of the same
-        length), -1 if none. Chunks this shares with `other` (it is a copy of it, or they are
-        copies of one list) are equal without a look, so states a few actions apart compare in
-        O(√n) at most; a NaN counts as a difference."""
-        if self._len != other._len:
-            raise ValueError("Cells of different lengths")
-        mine, theirs = self._chunks, other._chunks
-        if mine == theirs:  # at C speed: shared chunks are equal by identity
-            return -1
-        shared = list(map(operator.is_, reversed(mine), reversed(theirs)))  # from the top
-        at = 0
-        while True:
-            at = shared.index(False, at)  # the next chunk not shared, from the top
-            c = len(mine) - 1 - at
-            if mine[c] != theirs[c]:
-                equal = list(map(operator.eq, mine[c], theirs[c]))
-                return (c << self._shift) + len(equal) - 1 - equal[::-1].index(False)
-            at += 1
-
-
-@dataclass
-class ShowState:
-    """The folded state. Only `reduce` changes it."""
-
-    status: str = "pre"  # pre, running, ended
-    seg: int | None = None
-    visit_start: float | None = None
-    held_since: float | None = None
-    used: Cells[float] = field(default_factory=Cells)
-    extra: Cells[float] = field(default_factory=Cells)
-    seg_first_start: Cells[float | None] = field(default_factory=Cells)
-    seg_last_end: Cells[float | None] = field(default_factory=Cells)
-    skipped: set[int] = field(default_factory=set)
-    item_start: Cells[float | None] = field(default_factory=Cells)
-    item_end: Cells[float | None] = field(default_factory=Cells)
-    started_at: float | None = None
-    ended_at: float | None = None
-    held_total: float = 0.0
-    cue_seq: int = 0
-
-    @classmethod
-    def initial(cls, agenda: Agenda) -> ShowState:
-        n, m = len(agenda.segments), len(agenda.items)
-        return cls(
-            used=Cells([0.0] * n),
-            extra=Cells([0.0] * n),
-            seg_first_start=Cells([None] * n),
-            seg_last_end=Cells([None] * n),
-            item_start=Cells([None] * m),
-            item_end=Cells([None] * m),
-        )
-
-    def copy(self) -> ShowState:
-        return dataclasses.replace(
-            self,
-            used=self.used.copy(),
-            extra=self.extra.copy(),
-            seg_first_start=self.seg_first_start.copy(),
-            seg_last_end=self.seg_last_end.copy(),
-            skipped=set(self.skipped),
-            item_start=self.item_start.copy(),
-            item_end=self.item_end.copy(),
-        )
-
-
 @dataclass(frozen=True)
 class TimeUse:
     """Speaking time used against allotment, for a speaker or a region."""
@@ -232,7 +90,7 @@ class Status:
     """Everything the console shows, computed for one instant."""
 
     now: float
-    status: str
+    status: ShowStatus
     held: bool
     item_index: int | None
     item: Item | None
@@ -253,203 +111,20 @@ class Status:
     next_speaker_index: int | None
 
 
-def _visit_end(state: ShowState, seg: int, at: float) -> None:
-    """Close the current visit of `seg` at `at`, adding its running time to `used`."""
-    if state.visit_start is not None:
-        state.used[seg] += max(0.0, at - state.visit_start)
-    state.visit_start = None
-    state.seg_last_end[seg] = at
-
-
-def _enter(agenda: Agenda, state: ShowState, seg: int, at: float) -> None:
-    old = state.seg
-    if old is not None and state.status == "running":
-        if state.held_since is None:
-            _visit_end(state, old, at)
-        else:
-            state.seg_last_end[old] = at
-        old_item = agenda.segments[old].item_index
-        if agenda.segments[seg].item_index != old_item:
-            state.item_end[old_item] = at
-    if state.held_since is not None:
-        state.held_total += at - state.held_since
-    state.held_since = None
-    state.seg = seg
-    state.visit_start = at
-    state.status = "running"
-    if state.seg_first_start[seg] is None:
-        state.seg_first_start[seg] = at
-    item = agenda.segments[seg].item_index
-    if state.item_start[item] is None:
-        state.item_start[item] = at
-    state.item_end[item] = None
-
-
-def _neighbour(agenda: Agenda, state: ShowState, seg: int, step: int) -> int | None:
-    i = seg + step
-    while 0 <= i < len(agenda.segments):
-        if agenda.segments[i].item_index not in state.skipped:
-            return i
-        i += step
-    return None
-
-
-def _first_open(agenda: Agenda, state: ShowState) -> int | None:
-    return _neighbour(agenda, state, -1, 1)
-
-
-def place(agenda: Agenda, state: ShowState) -> dict[str, Any]:
-    """Where the show is, by ids (never by position): what an action entry records as `to`."""
-    if state.status == "running" and state.seg is not None:
-        item, speaker = agenda.segment_ids(state.seg)
-        return {"status": "running", "item": item, "speaker": speaker}
-    return {"status": state.status}
-
-
-_ENDED = -1
-_ELSEWHERE = -2
-
-
-def _pinned(agenda: Agenda, args: dict[str, Any], computed: int | None) -> int | None:
-    """The segment an entry says the show went to (`to`, by ids), else the computed one.
-
-    A journal replayed against an agenda edited since (a speaker added or removed) lands where
-    the show really was, not one position off. `_ENDED` means the show ended there; a place the
-    agenda no longer has is `_ELSEWHERE` (never mapped onto another speaker); `studio.resume`
-    reports it.
-    """
-    to = args.get("to")
-    if not isinstance(to, dict):
-        return computed
-    if to.get("status") == "ended":
-        return _ENDED
-    item, speaker = to.get("item"), to.get("speaker")
-    if not isinstance(item, str) or not (speaker is None or isinstance(speaker, str)):
-        return computed
-    seg = agenda.segment_for(item, speaker)
-    return _ELSEWHERE if seg is None else seg
-
-
-def _go(agenda: Agenda, state: ShowState, target: int | None, at: float) -> None:
-    """Move the show to `target`; None or `_ENDED` ends it; `_ELSEWHERE` (a place the agenda
-    no longer has) stops crediting time to anyone until the show moves on."""
-    if target is None or target == _ENDED:
-        _finish(agenda, state, at)
-    elif target == _ELSEWHERE:
-        if state.seg is not None and state.held_since is None:
-            _visit_end(state, state.seg, at)
-    else:
-        _enter(agenda, state, target, at)
-
-
-def _finish(agenda: Agenda, state: ShowState, at: float) -> None:
-    if state.seg is not None:
-        if state.held_since is None:
-            _visit_end(state, state.seg, at)
-        else:
-            state.held_total += at - state.held_since
-            state.seg_last_end[state.seg] = at
-        state.item_end[agenda.segments[state.seg].item_index] = at
-    state.held_since = None
-    state.visit_start = None
-    state.status = "ended"
-    state.ended_at = at
-
-
 def reduce(agenda: Agenda, state: ShowState, entry: Entry) -> ShowState:
     """Apply one action entry to a copy of `state`. Raises ActionError if it makes no sense."""
+    action = parse_action(entry.name, entry.args)
     s = state.copy()
-    at, name, args = entry.at, entry.name, entry.args
-    running = s.status == "running"
-    if name == "start":
-        if s.status != "pre":
-            raise ActionError("the show has already started", key="show.already_started")
-        first = _first_open(agenda, s)
-        if first is None:
-            raise ActionError("every item is skipped", key="show.all_skipped")
-        s.started_at = at
-        target = _pinned(agenda, args, first)
-        _enter(agenda, s, first if target is None or target < 0 else target, at)
-        if target == _ELSEWHERE:
-            _go(agenda, s, target, at)
-    elif name in ("next", "back"):
-        if not running or s.seg is None:
-            raise ActionError("the show is not running", key="show.not_running")
-        target = _neighbour(agenda, s, s.seg, 1 if name == "next" else -1)
-        if target is None and name == "back":
-            raise ActionError("already at the first item", key="show.first_item")
-        _go(agenda, s, _pinned(agenda, args, target), at)
-    elif name == "goto":
-        item_id = str(args.get("item", ""))
-        try:
-            index = agenda.item_index(item_id)
-        except KeyError:
-            raise ActionError(
-                f"no item '{item_id}'", key="show.no_item", params={"item": item_id}
-            ) from None
-        if s.status == "pre":
-            s.started_at = at
-        s.skipped.discard(index)
-        if s.status == "ended":
-            s.ended_at = None
-        target = _pinned(agenda, args, agenda.first_segment(index))
-        _enter(agenda, s, agenda.first_segment(index) if target < 0 else target, at)
-    elif name == "hold":
-        if not running or s.seg is None:
-            raise ActionError("the show is not running", key="show.not_running")
-        if s.held_since is not None:
-            raise ActionError("already on hold", key="show.on_hold")
-        _visit_end(s, s.seg, at)
-        s.held_since = at
-    elif name == "resume":
-        if s.held_since is None:
-            raise ActionError("not on hold", key="show.not_on_hold")
-        s.held_total += at - s.held_since
-        s.held_since = None
-        s.visit_start = at
-    elif name == "extend":
-        if not running or s.seg is None:
-            raise ActionError("the show is not running", key="show.not_running")
-        seconds = float(args.get("seconds", 0))
-        seg = s.seg
-        if agenda.segments[seg].allotted + s.extra[seg] + seconds < 0:
-            raise ActionError("the speaker's time cannot go below zero", key="show.below_zero")
-        s.extra[seg] += seconds
-    elif name == "skip":
-        item_id = args.get("item")
-        if item_id is None:
-            if not running or s.seg is None:
-                raise ActionError("the show is not running", key="show.not_running")
-            index = agenda.segments[s.seg].item_index
-        else:
-            try:
-                index = agenda.item_index(str(item_id))
-            except KeyError:
-                raise ActionError(
-                    f"no item '{item_id}'", key="show.no_item", params={"item": item_id}
-                ) from None
-        current = agenda.segments[s.seg].item_index if s.seg is not None and running else None
-        if index != current and s.item_start[index] is not None:
-            raise ActionError("that item has already run", key="show.already_ran")
-        s.skipped.add(index)
-        if index == current and s.seg is not None:
-            _go(agenda, s, _pinned(agenda, args, _neighbour(agenda, s, s.seg, 1)), at)
-    elif name == "end":
-        if not running:
-            raise ActionError("the show is not running", key="show.not_running")
-        _finish(agenda, s, at)
-    else:
-        raise ActionError(
-            f"unknown action '{name}'", key="show.unknown_action", params={"name": name}
-        )
+    action.apply(agenda, s, entry.at, entry.args.get("to"))
     return s
 
 
 def cue_for(agenda: Agenda, state: ShowState, reason: str) -> Cue:
     """The cue that puts the current state on air."""
     seq = state.cue_seq
-    if state.status != "running" or state.seg is None:
-        scene = agenda.event.pre_show_scene if state.status == "pre" else agenda.event.end_scene
+    if state.status is not ShowStatus.RUNNING or state.seg is None:
+        pre = state.status is ShowStatus.PRE
+        scene = agenda.event.pre_show_scene if pre else agenda.event.end_scene
         return Cue(seq=seq, reason=reason, scene=scene)
     seg = agenda.segments[state.seg]
     item = agenda.items[seg.item_index]
@@ -597,53 +272,60 @@ class Show:
     @property
     def resumable(self) -> bool:
         """True if the journal held a show that is under way."""
-        return self.state.status == "running"
+        return self.state.status is ShowStatus.RUNNING
 
-    def apply(self, name: str, **args: Any) -> list[Cue]:
-        """Do one operator action now; raises ActionError, recording nothing, if it cannot apply."""
+    def apply(
+        self, action: Action | str, *, origin: Origin = Origin.ENGINE, **args: Any
+    ) -> list[Cue]:
+        """Do one operator action now; raises ActionError, recording nothing, if it cannot apply.
+
+        `action` is a typed action, or an action's name with its arguments (parsed the way a
+        journal line is)."""
+        if isinstance(action, str):
+            action = parse_action(action, args)
         at = self.clock.now()
-        seq = self.journal.next_seq if self.journal else 0
-        entry = Entry(seq, at, "action", name, args)
-        new = reduce(self.agenda, self.state, entry)  # refuse before anything is written
+        new = self.state.copy()
+        action.apply(self.agenda, new, at)  # refuse before anything is written
         if self.journal:
             # Where it went, by ids: a replay against an edited agenda lands on the same speaker.
-            self.journal.append(at, "action", name, {**args, "to": place(self.agenda, new)})
+            record = {**action.args(), "to": place(self.agenda, new), "origin": origin.value}
+            self.journal.append(at, "action", action.name, record)
         changed = (new.seg, new.status) != (self.state.seg, self.state.status)
         if changed:
             new.cue_seq += 1
         self.state = new
-        return [cue_for(self.agenda, new, name)] if changed else []
+        return [cue_for(self.agenda, new, action.name)] if changed else []
 
     # Convenience wrappers: the names a moderator knows.
     def start(self) -> list[Cue]:
-        return self.apply("start")
+        return self.apply(Start())
 
     def next(self) -> list[Cue]:
-        return self.apply("next")
+        return self.apply(Next())
 
     def back(self) -> list[Cue]:
-        return self.apply("back")
+        return self.apply(Back())
 
     def goto(self, item_id: str) -> list[Cue]:
-        return self.apply("goto", item=item_id)
+        return self.apply(Goto(item_id))
 
     def hold(self) -> list[Cue]:
-        return self.apply("hold")
+        return self.apply(Hold())
 
     def resume(self) -> list[Cue]:
-        return self.apply("resume")
+        return self.apply(Resume())
 
     def toggle_hold(self) -> list[Cue]:
         return self.resume() if self.state.held_since is not None else self.hold()
 
     def extend(self, seconds: float) -> list[Cue]:
-        return self.apply("extend", seconds=seconds)
+        return self.apply(Extend(float(seconds)))
 
     def skip(self, item_id: str | None = None) -> list[Cue]:
-        return self.apply("skip", item=item_id) if item_id else self.apply("skip")
+        return self.apply(Skip(item_id or None))
 
     def end(self) -> list[Cue]:
-        return self.apply("end")
+        return self.apply(End())
 
     def current_cue(self) -> Cue:
         return cue_for(self.agenda, self.state, "restore")
@@ -653,7 +335,7 @@ class Show:
         """Time the segment's speaker has used, including the running visit."""
         s = self.state
         used = s.used[seg]
-        if seg == s.seg and s.visit_start is not None and s.status == "running":
+        if seg == s.seg and s.visit_start is not None and s.status is ShowStatus.RUNNING:
             used += max(0.0, now - s.visit_start)
         return used
 
@@ -665,7 +347,7 @@ class Show:
         if index in s.skipped:
             return ItemState.SKIPPED
         if (
-            s.status == "running"
+            s.status is ShowStatus.RUNNING
             and s.seg is not None
             and self.agenda.segments[s.seg].item_index == index
         ):
@@ -686,7 +368,7 @@ class Show:
         now = self.clock.now() if now is None else now
         a, s = self.agenda, self.state
         planned_end = a.item_ends[-1]
-        if s.status == "running" and s.seg is not None:
+        if s.status is ShowStatus.RUNNING and s.seg is not None:
             seg = a.segments[s.seg]
             elapsed = self.elapsed(s.seg, now)
             allotted = self.allotted(s.seg)
@@ -725,7 +407,7 @@ class Show:
                 next_item_index=nxt.item_index if nxt else None,
                 next_speaker_index=nxt.speaker_index if nxt else None,
             )
-        if s.status == "pre":
+        if s.status is ShowStatus.PRE:
             at = _open_from(a, s.skipped, 0)
             first = a.segments[at] if at is not None else None
             begin = max(now, first.planned_start) if first else now
@@ -802,3 +484,22 @@ class Show:
             used[region] = used.get(region, 0.0) + self.elapsed(seg.index, now)
             allotted[region] = allotted.get(region, 0.0) + self.allotted(seg.index)
         return [TimeUse(r, r, used[r], allotted[r]) for r in used]
+
+
+# Names other modules have always imported from here.
+__all__ = [
+    "ACTIONS",
+    "ActionError",
+    "Cue",
+    "ItemState",
+    "Origin",
+    "Phase",
+    "Show",
+    "ShowState",
+    "ShowStatus",
+    "Status",
+    "TimeUse",
+    "cue_for",
+    "reduce",
+    "replay",
+]

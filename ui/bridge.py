@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from studio.actions import Action, Origin
 from studio.obs.base import ObsError
 from studio.runtime import Runtime
 from studio.show import ActionError, Cue, Phase, Status
@@ -138,10 +139,10 @@ class EngineBridge(QObject):
         return time.monotonic() % 1.0 < 0.5
 
     # ---- operator -> engine -------------------------------------------------------------------
-    def act(self, name: str, **args: Any) -> bool:
+    def act(self, action: Action | str, *, origin: Origin = Origin.KEY, **args: Any) -> bool:
         """Apply an operator action; a refusal is shown, not raised."""
         try:
-            self.rt.act(name, **args)
+            self.rt.act(action, origin=origin, **args)
         except ActionError as exc:
             self.notice.emit(self.messages.say(exc))
             return False

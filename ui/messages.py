@@ -163,4 +163,5 @@ class Messages(QObject):
             "show.below_zero": self.tr("The speaker's time cannot go below zero."),
             "show.already_ran": self.tr("That item has already run; it cannot be skipped."),
             "show.unknown_action": self.tr("Unknown action «{name}»."),
+            "show.bad_seconds": self.tr("Not a number of seconds."),
         }

@@ -1,0 +1,281 @@
+"""The operator's actions, one small class each: what it needs, when it makes sense, what it does.
+
+A console key, a menu item, the control API and a rehearsal all build the same typed action and
+hand it to `Runtime.act` with their `Origin`; the show checks it (`ActionError` when it makes no
+sense now, with nothing recorded), journals it with its origin, and folds it into the state with
+`apply`. Replaying the journal parses each entry back into its action (`parse_action`) and applies
+it again, so a live show and its replay can never take different paths.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from studio.agenda import Agenda
+from studio.state import (
+    ELSEWHERE,
+    ShowState,
+    ShowStatus,
+    enter,
+    finish,
+    first_open,
+    go,
+    neighbour,
+    pinned,
+    visit_end,
+)
+
+
+class ActionError(Exception):
+    """An action that makes no sense now (e.g. Next before Start); nothing was recorded.
+
+    `str()` is the English reason (logs, CLI); `key` and `params` name it for the console to
+    translate (`show.first_item`, `show.no_item` {item}, ...).
+    """
+
+    def __init__(
+        self, message: str, *, key: str = "", params: dict[str, Any] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.key = key
+        self.params: dict[str, Any] = dict(params or {})
+
+
+class Origin(StrEnum):
+    """Who asked for an action; journalled with it."""
+
+    KEY = "key"  # a console key or button (a clicker sends keys too)
+    MENU = "menu"  # a console menu or context menu
+    HTTP = "http"
+    WS = "ws"
+    OSC = "osc"
+    REHEARSAL = "rehearsal"  # a headless rehearsal driving the show
+    ENGINE = "engine"  # tests, scripts, the engine itself
+
+
+def _not_running() -> ActionError:
+    return ActionError("the show is not running", key="show.not_running")
+
+
+def _running_seg(s: ShowState) -> int:
+    if s.status is not ShowStatus.RUNNING or s.seg is None:
+        raise _not_running()
+    return s.seg
+
+
+def _item_index(agenda: Agenda, item_id: str) -> int:
+    try:
+        return agenda.item_index(item_id)
+    except KeyError:
+        raise ActionError(
+            f"no item '{item_id}'", key="show.no_item", params={"item": item_id}
+        ) from None
+
+
+@dataclass(frozen=True)
+class Action:
+    """One operator action. `apply` changes a copy of the state the show made for it."""
+
+    name: ClassVar[str]
+
+    def args(self) -> dict[str, Any]:
+        """What the journal records beside the name."""
+        return {}
+
+    @classmethod
+    def from_args(cls, args: Mapping[str, Any]) -> Action:
+        return cls()
+
+    def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
+        """Change `s`; `to` is where the journal says the show went (by ids), when replaying."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Start(Action):
+    name: ClassVar[str] = "start"
+
+    def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
+        if s.status is not ShowStatus.PRE:
+            raise ActionError("the show has already started", key="show.already_started")
+        first = first_open(agenda, s)
+        if first is None:
+            raise ActionError("every item is skipped", key="show.all_skipped")
+        s.started_at = at
+        target = pinned(agenda, to, first)
+        enter(agenda, s, first if target is None or target < 0 else target, at)
+        if target == ELSEWHERE:
+            go(agenda, s, target, at)
+
+
+@dataclass(frozen=True)
+class Next(Action):
+    name: ClassVar[str] = "next"
+
+    def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
+        seg = _running_seg(s)
+        go(agenda, s, pinned(agenda, to, neighbour(agenda, s, seg, 1)), at)
+
+
+@dataclass(frozen=True)
+class Back(Action):
+    name: ClassVar[str] = "back"
+
+    def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
+        seg = _running_seg(s)
+        target = neighbour(agenda, s, seg, -1)
+        if target is None:
+            raise ActionError("already at the first item", key="show.first_item")
+        go(agenda, s, pinned(agenda, to, target), at)
+
+
+@dataclass(frozen=True)
+class Goto(Action):
+    """Jump to an item (before the start it starts the show; after the end it reopens it)."""
+
+    name: ClassVar[str] = "goto"
+    item: str = ""
+
+    def args(self) -> dict[str, Any]:
+        return {"item": self.item}
+
+    @classmethod
+    def from_args(cls, args: Mapping[str, Any]) -> Action:
+        return cls(str(args.get("item", "")))
+
+    def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
+        index = _item_index(agenda, self.item)
+        if s.status is ShowStatus.PRE:
+            s.started_at = at
+        s.skipped.discard(index)
+        if s.status is ShowStatus.ENDED:
+            s.ended_at = None
+        first = agenda.first_segment(index)
+        target = pinned(agenda, to, first)
+        enter(agenda, s, first if target is None or target < 0 else target, at)
+
+
+@dataclass(frozen=True)
+class Hold(Action):
+    name: ClassVar[str] = "hold"
+
+    def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
+        seg = _running_seg(s)
+        if s.held_since is not None:
+            raise ActionError("already on hold", key="show.on_hold")
+        visit_end(s, seg, at)
+        s.held_since = at
+
+
+@dataclass(frozen=True)
+class Resume(Action):
+    name: ClassVar[str] = "resume"
+
+    def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
+        if s.held_since is None:
+            raise ActionError("not on hold", key="show.not_on_hold")
+        s.held_total += at - s.held_since
+        s.held_since = None
+        s.visit_start = at
+
+
+@dataclass(frozen=True)
+class Extend(Action):
+    """Give the current speaker more time (or less, with negative seconds)."""
+
+    name: ClassVar[str] = "extend"
+    seconds: float = 0.0
+
+    def args(self) -> dict[str, Any]:
+        return {"seconds": self.seconds}
+
+    @classmethod
+    def from_args(cls, args: Mapping[str, Any]) -> Action:
+        try:
+            return cls(float(args.get("seconds", 0)))
+        except (TypeError, ValueError):
+            raise ActionError(
+                f"not a number of seconds: {args.get('seconds')!r}", key="show.bad_seconds"
+            ) from None
+
+    def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
+        seg = _running_seg(s)
+        if agenda.segments[seg].allotted + s.extra[seg] + self.seconds < 0:
+            raise ActionError("the speaker's time cannot go below zero", key="show.below_zero")
+        s.extra[seg] += self.seconds
+
+
+@dataclass(frozen=True)
+class Skip(Action):
+    """Skip an item that has not run (or the rest of the current one, with no item)."""
+
+    name: ClassVar[str] = "skip"
+    item: str | None = None
+
+    def args(self) -> dict[str, Any]:
+        return {} if self.item is None else {"item": self.item}
+
+    @classmethod
+    def from_args(cls, args: Mapping[str, Any]) -> Action:
+        item = args.get("item")
+        return cls(None if item is None else str(item))
+
+    def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
+        running = s.status is ShowStatus.RUNNING
+        index = agenda.segments[_running_seg(s)].item_index if self.item is None else None
+        if index is None:
+            index = _item_index(agenda, str(self.item))
+        current = agenda.segments[s.seg].item_index if s.seg is not None and running else None
+        if index != current and s.item_start[index] is not None:
+            raise ActionError("that item has already run", key="show.already_ran")
+        s.skipped.add(index)
+        if index == current and s.seg is not None:
+            go(agenda, s, pinned(agenda, to, neighbour(agenda, s, s.seg, 1)), at)
+
+
+@dataclass(frozen=True)
+class End(Action):
+    name: ClassVar[str] = "end"
+
+    def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
+        if s.status is not ShowStatus.RUNNING:
+            raise _not_running()
+        finish(agenda, s, at)
+
+
+ACTION_TYPES: dict[str, type[Action]] = {
+    cls.name: cls for cls in (Start, Next, Back, Goto, Hold, Resume, Extend, Skip, End)
+}
+ACTIONS = tuple(ACTION_TYPES)
+
+
+def parse_action(name: str, args: Mapping[str, Any] | None = None) -> Action:
+    """The typed action a name and its arguments stand for (from a journal line or an API)."""
+    cls = ACTION_TYPES.get(name)
+    if cls is None:
+        raise ActionError(
+            f"unknown action '{name}'", key="show.unknown_action", params={"name": name}
+        )
+    return cls.from_args(args or {})
+
+
+__all__ = [
+    "ACTIONS",
+    "ACTION_TYPES",
+    "Action",
+    "ActionError",
+    "Back",
+    "End",
+    "Extend",
+    "Goto",
+    "Hold",
+    "Next",
+    "Origin",
+    "Resume",
+    "Skip",
+    "Start",
+    "parse_action",
+]

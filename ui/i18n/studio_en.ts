@@ -865,6 +865,10 @@ Open it in the browser?</translation>
         <source>Unknown action «{name}».</source>
         <translation>Unknown action «{name}».</translation>
     </message>
+    <message>
+        <source>Not a number of seconds.</source>
+        <translation>Not a number of seconds.</translation>
+    </message>
 </context>
 <context>
     <name>ModeBanner</name>

@@ -329,19 +329,19 @@ Open it in the browser?</source>
     </message>
     <message>
         <source>Switch the language?</source>
-        <translation type="unfinished"></translation>
+        <translation>Змінити мову?</translation>
     </message>
     <message>
         <source>The show is running. Switch the console and the speaker monitor to {language} now? Every label changes at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Захід триває. Перемкнути консоль і монітор спікера на мову «{language}» зараз? Усі написи зміняться одразу.</translation>
     </message>
     <message>
         <source>Switch to {language}</source>
-        <translation type="unfinished"></translation>
+        <translation>Перемкнути на «{language}»</translation>
     </message>
     <message>
         <source>Keep the language</source>
-        <translation type="unfinished"></translation>
+        <translation>Не змінювати мову</translation>
     </message>
     <message>
         <source>The show has ended. The as-run report: Show → As-run report (Ctrl+R).</source>
@@ -865,6 +865,10 @@ Open it in the browser?</source>
     <message>
         <source>Unknown action «{name}».</source>
         <translation>Невідома дія «{name}».</translation>
+    </message>
+    <message>
+        <source>Not a number of seconds.</source>
+        <translation>Це не число секунд.</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished">Закрити</translation>
+        <translation>Закрити</translation>
     </message>
     <message>
         <source>The agenda file {name} changed on disk. Reload it? The show has not started: the console opens again on the changed agenda.</source>

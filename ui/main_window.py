@@ -16,11 +16,21 @@ import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    QPoint,
+    QSettings,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
+    QContextMenuEvent,
     QDesktopServices,
     QFontMetrics,
     QKeySequence,
@@ -36,8 +46,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QProxyStyle,
     QPushButton,
     QSplitter,
+    QStyle,
+    QStyleHintReturn,
+    QStyleOption,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -57,6 +71,26 @@ from ui.tech_panel import TechPanel
 from ui.widgets import Confirm, CountdownDisplay, ModeBanner, set_style, set_text
 
 Key = Qt.Key
+
+
+class _MouseMenuBarStyle(QProxyStyle):
+    """The menu bar's style, less its keyboard mode.
+
+    By default a menu opened with the mouse and closed with Esc leaves the menu bar holding the
+    keyboard: Return, Space or an arrow (with any modifier) then opens that menu and the next
+    one picks its first item. A key sweep mid-show switched the language that way. Without
+    keyboard mode the keys stay with the console; Alt+letter still opens a menu on purpose."""
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        returnData: QStyleHintReturn | None = None,
+    ) -> int:
+        if hint == QStyle.StyleHint.SH_MenuBar_AltKeyNavigation:
+            return 0
+        return super().styleHint(hint, option, widget, returnData)
 
 
 class MainWindow(QMainWindow):
@@ -180,6 +214,7 @@ class MainWindow(QMainWindow):
         self.report_action = self._action("report", [QKeySequence("Ctrl+R")], self.make_report)
         self.quit_action = self._action("quit", [QKeySequence("Ctrl+Q")], self.close)
         self.report_dialog: Confirm | None = None
+        self.language_dialog: Confirm | None = None
         self._report_task: asyncio.Task[None] | None = None
         self.last_report: Path | None = None
         self._last_status = rt.show.state.status
@@ -233,6 +268,7 @@ class MainWindow(QMainWindow):
         self.table.setWordWrap(False)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._table_menu)
+        self.table.installEventFilter(self)  # its context menu opens for the mouse only
         header = self.table.horizontalHeader()
         # Fixed widths, set from the font in retranslate(): ResizeToContents would re-measure up
         # to 1,000 rows on every dataChanged, synchronously, inside the moderator's key press.
@@ -318,6 +354,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        self._menu_bar_style = _MouseMenuBarStyle()  # kept: the widget does not own it
+        bar.setStyle(self._menu_bar_style)
         self.show_menu = bar.addMenu("")
         for name in ("start", "next", "back", "hold", "plus", "minus", "skip", "goto"):
             self.show_menu.addAction(self.actions_by_name[name])
@@ -388,6 +426,16 @@ class MainWindow(QMainWindow):
             return
         if self._act("goto", item=self.model.item_id(row)):
             self.table.clearSelection()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.ContextMenu
+            and isinstance(event, QContextMenuEvent)
+            and event.reason() != QContextMenuEvent.Reason.Mouse
+        ):
+            return True  # the Menu key is no way into "Go to" / "Skip" mid-show
+        return super().eventFilter(watched, event)
 
     def _table_menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)
@@ -494,8 +542,45 @@ class MainWindow(QMainWindow):
         self.monitor.set_fullscreen(not self.monitor.isFullScreen())
 
     def set_language(self, code: str) -> None:
+        """Switch the console's language; during a running show, only once the moderator
+        agrees (the question defaults to No and takes no keys, so no key sweep can say yes)."""
+        if code == self.lang.current:
+            return
+        if self.rt.show.state.status != "running":
+            self._switch_language(code)
+            return
+        # The menu ticked the new language already: it shows the one in use until answered.
+        self.language_actions[self.lang.current].setChecked(True)
+        if self.language_dialog is not None:
+            self.language_dialog.raise_()
+            return
+        self.bridge.spawn(self._ask_language(code), "language question")
+
+    def _switch_language(self, code: str) -> None:
         if self.lang.set_language(code):
             self.settings.setValue("language", code)
+
+    async def _ask_language(self, code: str) -> None:
+        box = Confirm(
+            self,
+            self.tr("Switch the language?"),
+            self.tr(
+                "The show is running. Switch the console and the speaker monitor to {language} "
+                "now? Every label changes at once."
+            ).format(language=LANGUAGES[code]),
+            self.tr("Switch to {language}").format(language=LANGUAGES[code]),
+            self.tr("Keep the language"),
+            default_accept=False,
+        )
+        self.language_dialog = box
+        try:
+            # Not modal and not taking the keyboard: the keys keep driving the show, and only a
+            # click switches the language.
+            yes = await box.ask(block_parent=False, take_focus=False)
+        finally:
+            self.language_dialog = None
+        if yes:
+            self._switch_language(code)
 
     # ---- refresh ------------------------------------------------------------------------------
     def _show_changed(self) -> None:
@@ -753,6 +838,8 @@ class MainWindow(QMainWindow):
             else:
                 self.pending_dialog.raise_()
             return
+        if self.language_dialog is not None:
+            self.language_dialog.answer(False)  # its task ends; the language stays
         self.save()
         event.accept()
         self.closed.emit()

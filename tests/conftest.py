@@ -8,7 +8,10 @@
 - QSettings write into a temporary folder, never into the user's real settings.
 - Consoles a test opened are shut down at the end of the test call, still on the test's loop:
   pytest-qt processes Qt events between the call and the teardown, and qasync callbacks run
-  then would find no running loop.
+  then would find no running loop. A shutdown still waiting after 10 s fails the test and names
+  the tasks it waits on (an idle Qt loop would otherwise hang the run past any test timeout).
+- `wait_until` waits for the very state a test asserts next, never a neighbouring one;
+  `switch_confirmed` is the console having heard OBS confirm a scene, not OBS showing it.
 - An autouse fixture runs gc.collect() after each test, so a dead loop's Qt timers are not
   collected later on a worker thread ("Timers cannot be stopped from another thread").
 """
@@ -94,10 +97,46 @@ def _qasync_loop() -> asyncio.AbstractEventLoop:
     return loop
 
 
+SHUTDOWN_S = 10.0  # a console shuts down in milliseconds; a stuck one fails its test
+
+
+def _where(tasks: list[asyncio.Task[Any]]) -> list[str]:
+    """Each task's name and the line it waits at."""
+    out = []
+    for t in tasks:
+        stack = t.get_stack(limit=1)
+        at = f" at {Path(stack[0].f_code.co_filename).name}:{stack[0].f_lineno}" if stack else ""
+        out.append(t.get_name() + at)
+    return out
+
+
 async def _shutdown_consoles() -> None:
+    me = asyncio.current_task()
+
+    def others() -> list[asyncio.Task[Any]]:
+        return [t for t in asyncio.all_tasks() if t is not me and not t.done()]
+
     while _consoles:
-        await _consoles.pop().shutdown()
-    await asyncio.sleep(0.02)
+        # Bounded: a shutdown waiting on a task that never ends would otherwise leave the Qt loop
+        # idle for good, where no test timeout can fire. It fails the test, naming what hung.
+        shutdown = asyncio.ensure_future(_consoles.pop().shutdown())
+        await asyncio.wait({shutdown}, timeout=SHUTDOWN_S)
+        if not shutdown.done():
+            stuck = _where(others())
+            shutdown.cancel()
+            await asyncio.wait({shutdown}, timeout=SHUTDOWN_S)
+            raise AssertionError(
+                f"a console did not shut down within {SHUTDOWN_S:.0f} s; waiting: {stuck}"
+            )
+        shutdown.result()
+    # What the consoles cancelled must end on this loop while it still runs: wait for exactly
+    # that (usually already true), and name what never ends.
+    await _wait_until(
+        lambda: not others(),
+        timeout=5.0,
+        what="the consoles' tasks to end",
+        show=lambda: _where(others()),
+    )
 
 
 @pytest.hookimpl(wrapper=True, trylast=True)
@@ -147,18 +186,47 @@ def qsettings(tmp_path: Path) -> QSettings:
 WaitUntil = Callable[..., Awaitable[None]]
 
 
-async def _wait_until(predicate: Callable[[], Any], timeout: float = 10.0, what: str = "") -> None:
-    """Let the loop run until `predicate()` holds; fail after `timeout` seconds."""
+async def _wait_until(
+    predicate: Callable[[], Any],
+    timeout: float = 10.0,
+    what: str = "",
+    show: Callable[[], Any] | None = None,
+) -> None:
+    """Let the loop run until `predicate()` holds; fail after `timeout` seconds, saying what was
+    awaited (and what `show()` returns then, if given).
+
+    Wait for the very state the test asserts next (the console's view of OBS, say), never for a
+    neighbouring one (OBS's own state): the loop may run the test before the console's callback
+    for the same change."""
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what or predicate}")
+            seen = f"; it is {show()!r}" if show is not None else ""
+            raise AssertionError(
+                f"timed out after {timeout} s waiting for {what or predicate}{seen}"
+            )
         await asyncio.sleep(0.01)
 
 
 @pytest.fixture
 def wait_until() -> WaitUntil:
     return _wait_until
+
+
+def _switch_confirmed(console: Any, scene: str) -> bool:
+    """Whether OBS's confirmation of a switch to `scene` has reached the console's link: the
+    journal's switch fact, written when the link has the confirmation, before any view hears."""
+    return any(
+        e.kind == "obs" and e.name == "switch" and e.args["scene"] == scene and e.args["confirmed"]
+        for e in console.rt.journal.entries
+    )
+
+
+@pytest.fixture
+def switch_confirmed() -> Callable[[Any, str], bool]:
+    """`switch_confirmed(console, scene)`: wait on this, not on the simulated OBS's program,
+    before taking OBS away or acting on the scene being on air."""
+    return _switch_confirmed
 
 
 @pytest_asyncio.fixture

@@ -67,6 +67,23 @@ async def until(predicate: Callable[[], Any], timeout: float = 5.0) -> float:
     return loop.time() - t0
 
 
+async def settled(rt: Runtime, timeout: float = 5.0) -> None:
+    """Wait for a heartbeat the link has answered after now. The link polls OBS's health only
+    once a session is connected and what the cue wants re-applied (connect, re-apply, then
+    watch), so after it any switch the link meant to make on (re)connecting has been made."""
+    beats: list[object] = []
+
+    def heard(kind: str, _payload: object) -> None:
+        if kind == "health":
+            beats.append(kind)
+
+    rt.link.subscribe(heard)
+    try:
+        await until(lambda: bool(beats), timeout)
+    finally:
+        rt.link.unsubscribe(heard)
+
+
 def expected_scenes(agenda: Agenda) -> list[str]:
     """Program scenes the agenda implies: pre-show, every cue of the show, end; repeats collapse
     because a scene already on program is not switched again."""
@@ -91,6 +108,7 @@ def test_whole_show_switches_exactly_what_the_agenda_implies(
         await rt.start()
         await until(lambda: rt.link.online)
         await until(lambda: server.program_scene == agenda.scene_map.scene("holding"))
+        await settled(rt)  # nothing more comes from connecting: what follows is the show's
         server.clear_requests()
         rt.act("start")
         lower_thirds = []
@@ -183,7 +201,7 @@ def test_manual_switch_is_respected_across_reconnect_until_the_next_cue(
         server.drop_sessions()
         await until(lambda: rt.link.snap.outages == 1, 3.0)
         await until(lambda: rt.link.online, 5.0)
-        await asyncio.sleep(0.3)
+        await settled(rt)  # the re-apply on reconnect is over
         assert server.program_scene == "Панель"  # not fought over on reconnect
 
         rt.clock.advance(300)  # type: ignore[attr-defined]
@@ -219,7 +237,7 @@ async def restarted(agenda: Agenda, server: FakeObs, tmp_path: Path) -> Runtime:
     await rt.start()
     await until(lambda: rt.link.online)
     await rt.idle()
-    await asyncio.sleep(0.3)
+    await settled(rt)
     return rt
 
 
@@ -283,6 +301,7 @@ def test_unconfirmed_switch_is_reported(agenda: Agenda, server: FakeObs, tmp_pat
         await rt.start()
         await until(lambda: rt.link.online)
         await rt.idle()
+        await settled(rt)  # the switch on connecting is over: only the show's goes unconfirmed
         server.suppress_events.add("CurrentProgramSceneChanged")
         rt.act("start")
         await rt.idle()
@@ -308,6 +327,9 @@ def test_a_cue_reaches_obs_in_one_batch_with_its_texts_ahead_of_the_scene(
         await rt.start()
         await until(lambda: rt.link.online)
         await rt.idle()
+        # The texts the link re-sends on connecting must be in before the clear, or they read as
+        # part of the cue's batch below.
+        await settled(rt)
         server.clear_requests()
         rt.act("start")
         await rt.idle()

@@ -36,7 +36,7 @@ from studio.modes import Mode
 from studio.obs.base import ObsRefused, ObsRequestFailed, ObsUnavailable
 from studio.obs.client import ObsClient, scene_request, text_request
 from studio.obs.guard import Guard
-from studio.obs.link import LinkState, ObsLink, Switch
+from studio.obs.link import LinkMessage, LinkState, ObsLink, Switch
 from studio.obs.live import LiveObs
 from studio.preflight import inputs_needed, preflight, provision, scenes_needed
 from studio.runtime import Runtime, RuntimeOptions
@@ -85,6 +85,31 @@ async def wait_until_value(
 
 async def wait_until_program(client: ObsClient, name: str) -> None:
     await wait_until_value(client.program_scene, name)
+
+
+async def settled_program(tech: obsws.ReqClient, expected: str, timeout: float = 2.0) -> str:
+    """OBS's program scene once it is `expected`, or what it shows after `timeout` seconds (an
+    asked-for switch lands on OBS's next frame, not with the answer to the request)."""
+    t0 = time.monotonic()
+    while (program := program_of(tech)) != expected and time.monotonic() - t0 < timeout:
+        await asyncio.sleep(0.02)
+    return program
+
+
+class SentToObs(LiveObs):
+    """LiveObs noting the type of every request that reaches it (batches: each one inside)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sent: list[str] = []
+
+    async def request(self, request_type: str, data: dict[str, Any] | None = None) -> Any:
+        self.sent.append(request_type)
+        return await super().request(request_type, data)
+
+    async def request_batch(self, requests: Any) -> Any:
+        self.sent.extend(request_type for request_type, _data in requests)
+        return await super().request_batch(requests)
 
 
 def start_or_skip(obs: RealObs) -> RealObs:
@@ -146,11 +171,14 @@ class ProgramEvents:
 
 
 class LinkWatch:
-    """What an ObsLink reports: its switches (by cue) and its state changes (timed)."""
+    """What an ObsLink reports: its switches (by cue), its state changes (timed), the
+    heartbeats OBS answered and the errors it told."""
 
     def __init__(self, link: ObsLink) -> None:
         self.switches: list[Switch] = []
         self.states: list[tuple[float, LinkState]] = []
+        self.heartbeats = 0
+        self.errors: list[LinkMessage] = []
         link.subscribe(self._on)
 
     def _on(self, kind: str, payload: Any) -> None:
@@ -158,6 +186,17 @@ class LinkWatch:
             self.switches.append(payload)
         elif kind == "state":
             self.states.append((time.monotonic(), payload.state))
+        elif kind == "health":
+            self.heartbeats += 1
+        elif kind == "error":
+            self.errors.append(payload)
+
+    async def heartbeats_answered(self, n: int = 1, timeout: float = 5.0) -> None:
+        """Wait for `n` heartbeats answered after now. The link polls OBS's health only once a
+        session is connected and what the cue wants is re-applied (connect, re-apply, then
+        watch): after one, whatever the link meant to do on (re)connecting is done."""
+        target = self.heartbeats + n
+        await wait_until(lambda: self.heartbeats >= target, timeout, f"{n} heartbeat(s)")
 
     def for_cue(self, seq: int) -> Switch | None:
         return next((s for s in reversed(self.switches) if s.cue_seq == seq), None)
@@ -394,8 +433,10 @@ def test_stream_and_record_status_and_a_recording(obs: RealObs) -> None:
             assert (record.active, record.state) == (False, "stopped")
             await client.start_record()
             await status_until(client, True)
-            await asyncio.sleep(1.0)
-            assert (await client.record_status()).duration_ms > 0
+            t0 = time.monotonic()
+            while (await client.record_status()).duration_ms < 1000:  # a second of recording
+                assert time.monotonic() - t0 < 5, "the recording's duration never grew"
+                await asyncio.sleep(0.05)
             await client.stop_record()
             await status_until(client, False)
             assert not (await client.stream_status()).active
@@ -468,7 +509,8 @@ def test_guard_refuses_stream_start_in_rehearsal(obs: RealObs) -> None:
     watcher.callback.register(on_stream_state_changed)
 
     async def body() -> list[str]:
-        guard = Guard(LiveObs(obs.host, obs.port, obs.password), Mode.REHEARSAL)
+        wire = SentToObs(obs.host, obs.port, obs.password)
+        guard = Guard(wire, Mode.REHEARSAL)
         await guard.connect()
         try:
             client = ObsClient(guard)
@@ -477,8 +519,11 @@ def test_guard_refuses_stream_start_in_rehearsal(obs: RealObs) -> None:
             for request in ("ToggleStream", "StartOutput"):
                 with pytest.raises(ObsRefused):
                     await guard.request(request, {"outputName": "simple_stream"})
-            await asyncio.sleep(0.5)  # a StartStream that got through would show by now
+            # Checked where it is decided, not by waiting to see whether OBS starts streaming:
+            # none of them reached the transport.
+            assert wire.sent == []
             assert not (await client.stream_status()).active
+            assert wire.sent == ["GetStreamStatus"]
             return list(guard.refused)
         finally:
             await guard.close()
@@ -578,11 +623,15 @@ def test_whole_show_switches_exactly_the_agenda_scenes(
 ) -> None:
     per_cue = scene_per_cue(agenda)
     with technician(obs) as tech:
-        tech.set_current_program_scene(per_cue[0])
-        time.sleep(0.3)  # let OBS render the switch before the witness starts listening
-        assert program_of(tech) == per_cue[0]
         events = ProgramEvents(obs)
         try:
+            # The witness listens first, so the event of this switch is seen and set aside
+            # rather than arriving among the show's.
+            if program_of(tech) != per_cue[0]:
+                tech.set_current_program_scene(per_cue[0])
+                run(wait_until(lambda: events.seen[-1:] == per_cue[:1], 3, "the witness to see it"))
+            assert program_of(tech) == per_cue[0]
+            events.seen.clear()
 
             async def body() -> list[Switch]:
                 rt, watch = make_runtime(obs, agenda, tmp_path / "show.jsonl")
@@ -607,7 +656,15 @@ def test_whole_show_switches_exactly_the_agenda_scenes(
                     await rt.stop()
 
             switches = run(body())
-            time.sleep(0.2)  # the last event is on its way to the witness
+            # Every switch is confirmed to the link; the witness's own copies may still be on
+            # their way: wait until it has as many as the show made.
+            run(
+                wait_until(
+                    lambda: len(events.seen) >= len(collapse(per_cue)) - 1,
+                    3,
+                    f"the witness to see {len(collapse(per_cue)) - 1} switches",
+                )
+            )
         finally:
             events.close()
     assert [per_cue[0], *events.seen] == collapse(per_cue)
@@ -667,7 +724,7 @@ def test_a_cue_given_as_the_link_connects_stays_on_air(
         tech.set_current_program_scene(on_air)
 
         async def body() -> list[Cue]:
-            rt, _watch = make_runtime(obs, agenda, tmp_path / "race.jsonl")
+            rt, watch = make_runtime(obs, agenda, tmp_path / "race.jsonl")
             acted: list[Cue] = []
 
             def act_when_online(kind: str, payload: Any) -> None:
@@ -679,8 +736,8 @@ def test_a_cue_given_as_the_link_connects_stays_on_air(
             try:
                 await rt.start()
                 await wait_until(lambda: bool(acted), 10, "the link online")
-                await rt.idle()
-                await asyncio.sleep(1.0)  # every switch confirmed or timed out by now
+                await rt.idle()  # the cue's switch, confirmed (or timed out)
+                await watch.heartbeats_answered()  # ... and the re-apply on connecting
                 return acted
             finally:
                 await rt.stop()
@@ -715,9 +772,13 @@ def test_frozen_obs_is_noticed_and_the_show_resumes(
             assert (await watch.switch(before.seq)).confirmed
             with frozen(obs):
                 noticed = await wait_until(lambda: not rt.link.online, 3, "the link to notice")
+                errors = len(watch.errors)
                 (cue,) = rt.act("next")
                 await rt.idle()
-                await asyncio.sleep(1.0)
+                # OBS stays frozen until a reconnect has failed on it (no answer in time).
+                await wait_until(
+                    lambda: len(watch.errors) > errors, 5, "a reconnect to fail on the frozen OBS"
+                )
             record_property("link_noticed_freeze_s", round(noticed, 2))
             # The heartbeat: every 0.5 s, answered within 1 s, so a hung OBS shows within 1.5 s.
             assert noticed < 2.0
@@ -775,17 +836,19 @@ async def _manual_then_crash(
         tech.set_current_program_scene(manual)
         await wait_until(lambda: rt.link.snap.manual_scene == manual, 2, "override noticed")
         switches = len(watch.switches)
-        await asyncio.sleep(1.2)  # heartbeats pass: the link must not fight the technician
+        await watch.heartbeats_answered(2)  # heartbeats pass: the link must not fight back
         assert program_of(tech) == manual
         assert len(watch.switches) == switches
     obs.kill()
     await wait_until(lambda: not rt.link.online, 3, "the link to notice")
     await asyncio.to_thread(obs.restart)
     await wait_until(lambda: rt.link.online, 5, "the link back online")
-    await asyncio.sleep(0.5)  # room for any re-apply after the reconnect
+    await watch.heartbeats_answered()  # the re-apply after the reconnect is over
     assert len(watch.switches) == switches  # no automated switch back to the cue
     with technician(obs) as tech:
-        after = program_of(tech)
+        # The link puts the manual scene back with a plain request, which OBS shows on its
+        # next frame: give OBS that long to show it, no longer.
+        after = await settled_program(tech, manual)
     return rt, watch, manual, after
 
 

@@ -46,11 +46,17 @@ async def test_stream_start_and_stop_ask_first(open_console, agenda, wait_until)
     panel.stream_button.click()
     await answer(panel, True, wait_until)
     await wait_until(lambda: sim.output_state("stream") == "OBS_WEBSOCKET_OUTPUT_STARTED")
-    await wait_until(lambda: banner.on_air, what="the ON AIR banner")
+    await wait_until(lambda: banner.on_air and c.monitor.banner.on_air, what="the ON AIR banners")
     assert banner.text() == "● ON AIR"
     assert c.monitor.banner.text() == "● ON AIR"
-    await wait_until(lambda: panel.stream_button.text() == "Stop stream")
-    assert panel.stream_label.text().startswith("Stream: ON AIR")
+    await wait_until(
+        lambda: (
+            panel.stream_button.text() == "Stop stream"
+            and panel.stream_label.text().startswith("Stream: ON AIR")
+        ),
+        what="the panel showing the stream on air",
+        show=panel.stream_label.text,
+    )
 
     panel.stream_button.click()
     await answer(panel, False, wait_until)

@@ -57,13 +57,18 @@ async def test_switch_language_at_run_time(open_console, agenda, wait_until) -> 
 
     assert shown() == uk
     assert w.language_actions["uk"].isChecked()
-    w.language_actions["en"].trigger()
-    await wait_until(lambda: w.buttons["next"].text() == en["next"], what="English")
-    assert shown() == en
+
+    async def switch_to(code: str) -> None:  # mid-show the console asks first
+        w.language_actions[code].trigger()
+        await wait_until(lambda: w.language_dialog is not None, what="the language question")
+        w.language_dialog.accept_button.click()
+
+    # Each window retranslates on its own LanguageChange event: wait for all of them.
+    await switch_to("en")
+    await wait_until(lambda: shown() == en, what="English everywhere", show=shown)
     assert c.settings.value("language") == "en"
-    w.language_actions["uk"].trigger()
-    await wait_until(lambda: w.buttons["next"].text() == uk["next"], what="Ukrainian")
-    assert shown() == uk
+    await switch_to("uk")
+    await wait_until(lambda: shown() == uk, what="Ukrainian everywhere", show=shown)
     assert w.windowTitle().startswith("Студійна консоль — Фінальний захід")
 
 

@@ -60,28 +60,35 @@ def color(label) -> str:
 
 
 @pytest.mark.asyncio
-async def test_manual_override_until_the_next_cue(open_console, agenda, wait_until) -> None:
+async def test_manual_override_until_the_next_cue(
+    open_console, agenda, wait_until, switch_confirmed
+) -> None:
     sim = simulated_obs_for(agenda)
     c = await open_console(transport=sim, clock=SimClock(agenda.planned_start))
     w, panel = c.window, c.window.panel
     await wait_until(lambda: panel.link_state is LinkState.ONLINE)
     QTest.keyClick(w.table, Qt.Key.Key_F5)
     studio, slides = agenda.scene_map.scene("studio"), agenda.scene_map.scene("slides")
-    await wait_until(lambda: sim.program == studio)
+    await wait_until(lambda: switch_confirmed(c, studio), what="the cue's scene confirmed")
 
     panel.scene_button(slides).click()
     await wait_until(lambda: sim.program == slides, what="the manual scene")
     await wait_until(lambda: panel.manual_label.isVisibleTo(panel))
     assert panel.manual_label.text() == f"Manual: «{slides}» — until the next cue"
     assert "#ef6c00" in panel.scene_button(slides).styleSheet()
-    c.rt.director.timer_texts()  # the ticking timer text must not take the scene back
-    await c.rt.idle()
+    # The ticking timer text must not take the scene back: a second passes, the tick sends it.
+    c.rt.clock.advance(1)
+    await c.rt.director.tick()
+    timer = agenda.scene_map.input("speaker_timer")
+    assert sim.inputs[timer]["settings"]["text"] == "4:59"
     assert sim.program == slides
 
     QTest.keyClick(w.table, Qt.Key.Key_Space)  # the next cue takes over again
     remote = agenda.scene_map.scene("remote")
-    await wait_until(lambda: sim.program == remote, what="the next cue's scene")
-    assert not panel.manual_label.isVisibleTo(panel)
+    await wait_until(
+        lambda: sim.program == remote and not panel.manual_label.isVisibleTo(panel),
+        what="the next cue's scene, and the manual note gone",
+    )
 
     # A hand on OBS itself (the link ignores its own scenes for 2 s, so another one).
     sim.switch_by_hand(agenda.scene_map.scene("closing"))
@@ -99,10 +106,14 @@ async def test_unconfirmed_switch_raises_the_alarm(open_console, agenda, wait_un
     await wait_until(lambda: panel.link_state is LinkState.ONLINE)
     assert not panel.unconfirmed_label.isVisibleTo(panel)
     c.bridge.act("start")
-    await wait_until(lambda: panel.unconfirmed_label.isVisibleTo(panel), what="the alarm")
     studio = agenda.scene_map.scene("studio")
-    assert panel.unconfirmed_label.text() == (
-        f"⚠ OBS did not confirm the switch to «{studio}»: check OBS now"
+    alarm = f"⚠ OBS did not confirm the switch to «{studio}»: check OBS now"
+    await wait_until(
+        lambda: (
+            panel.unconfirmed_label.isVisibleTo(panel) and panel.unconfirmed_label.text() == alarm
+        ),
+        what="the alarm for the studio scene",
+        show=panel.unconfirmed_label.text,
     )
     assert "NOT confirmed" in panel.log_text()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import socket
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
@@ -91,11 +91,29 @@ async def test_monitor_on_the_second_screen_and_scaling(
     assert mon.chosen_screen() is console_screen
     assert console_screen.geometry().contains(mon.geometry().center())
 
+    # The sizes compared are the countdown's in the window's final geometry, not on the way.
     mon.setGeometry(100, 100, 640, 360)
-    await wait_until(lambda: mon.countdown.width() < 700)
+
+    def small_enough() -> bool:  # 640x360, or as near as the monitor's layout allows
+        asked = QSize(640, 360).expandedTo(mon.minimumSize())
+        return mon.size() == asked and mon.countdown.width() <= asked.width()
+
+    await wait_until(
+        small_enough,
+        what="the small monitor laid out",
+        show=mon.geometry,
+    )
     small = mon.countdown.fitted_pixel_size()
     mon.set_fullscreen(True)  # 1920x1080
-    await wait_until(lambda: mon.countdown.width() > 1000, what="the full-screen monitor")
+    await wait_until(
+        lambda: (
+            mon.isFullScreen()
+            and mon.geometry() == console_screen.geometry()
+            and mon.countdown.width() > 1000
+        ),
+        what="the full-screen monitor laid out",
+        show=mon.geometry,
+    )
     big = mon.countdown.fitted_pixel_size()
     assert big > 2 * small
     assert big >= 300  # on 1080 lines, the figures take about a third of the height or more

@@ -132,7 +132,7 @@ class Runtime:
         self._listeners: list[Callable[[list[Cue]], None]] = []
         self._queue: asyncio.Queue[list[Cue]] | None = None
         self._worker: asyncio.Task[None] | None = None
-        self._keeper: asyncio.Task[None] | None = None
+        self._keeper: asyncio.TimerHandle | None = None
         self.drift: AgendaDrift = agenda_drift(agenda, journal.header(), journal.entries)
         """How the agenda differs from the one the journal was written against."""
         if self.drift.changed:
@@ -236,27 +236,32 @@ class Runtime:
         self.link.start()
         self.director.start_ticking()
         self._queue.put_nowait([cue])
-        self._keeper = asyncio.get_running_loop().create_task(self._keep(), name="journal-keeper")
+        self._keep()
 
-    async def _keep(self) -> None:
-        """Retry a journal the disk refused; keep a simulated clock's place on disk."""
-        paced = not isinstance(self.clock, SystemClock) and self.clock.rate > 0
+    def _paced(self) -> bool:
+        return not isinstance(self.clock, SystemClock) and self.clock.rate > 0
+
+    def _keep(self) -> None:
+        """Retry a journal the disk refused; keep a simulated clock's place on disk.
+
+        A timer callback that re-arms itself, not a sleeping task: nothing to cancel and await
+        at shutdown (under qasync, awaiting one more cancelled task at shutdown could lose the
+        cue queue's own cancellation)."""
+        if not self.journal.health.ok:
+            self.journal.flush()
+        paced = self._paced()
+        if paced:
+            self.journal.mark_clock(self.clock.now())
         # A mark at least every half second of show time: a resume is never a second short.
         every = max(0.01, min(KEEP_EVERY, 0.5 / self.clock.rate)) if paced else KEEP_EVERY
-        while True:
-            await asyncio.sleep(every)
-            if not self.journal.health.ok:
-                self.journal.flush()
-            if paced:
-                self.journal.mark_clock(self.clock.now())
+        self._keeper = asyncio.get_running_loop().call_later(every, self._keep)
 
     async def stop(self) -> None:
         self.director.stop_ticking()
         if self._keeper is not None:
             self._keeper.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._keeper
-        if not isinstance(self.clock, SystemClock) and self.clock.rate > 0:
+            self._keeper = None
+        if self._paced():
             self.journal.mark_clock(self.clock.now())
         if self._worker is not None:
             self._worker.cancel()

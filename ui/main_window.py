@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.actions import Origin
 from studio.runtime import Runtime
 from studio.show import ItemState, Status
 from studio.timefmt import clock_text
@@ -396,8 +397,8 @@ class MainWindow(QMainWindow):
         self.lang.languageChanged.connect(lambda code: self.language_actions[code].setChecked(True))
 
     # ---- operator actions ---------------------------------------------------------------------
-    def _act(self, name: str, **args: object) -> bool:
-        return self.bridge.act(name, **args)
+    def _act(self, name: str, origin: Origin = Origin.KEY, **args: object) -> bool:
+        return self.bridge.act(name, origin=origin, **args)
 
     def next(self) -> None:
         if self.rt.show.state.status == "pre":
@@ -445,9 +446,9 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         go = menu.addAction(self.tr("Go to this item"))
-        go.triggered.connect(lambda: self._act("goto", item=item_id))
+        go.triggered.connect(lambda: self._act("goto", Origin.MENU, item=item_id))
         skip = menu.addAction(self.tr("Skip this item"))
-        skip.triggered.connect(lambda: self._act("skip", item=item_id))
+        skip.triggered.connect(lambda: self._act("skip", Origin.MENU, item=item_id))
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def send_message(self) -> None:

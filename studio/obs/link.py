@@ -574,7 +574,10 @@ class ObsLink:
             self._emit("switch", result)
             return result
         try:
-            latency = await asyncio.wait_for(asyncio.shield(fut), self.confirm_timeout)
+            # Not wait_for: on Python 3.11 it can swallow a cancel that arrives in the same turn
+            # as OBS's confirmation, and a runtime stopping mid-switch then never stops.
+            async with asyncio.timeout(self.confirm_timeout):
+                latency = await asyncio.shield(fut)
             result = Switch(scene, cue_seq, True, latency)
             self.snap.unconfirmed = None
         except asyncio.CancelledError:

@@ -202,6 +202,7 @@ class Journal:
         self._fd: int | None = os.open(
             self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644
         )
+        self._clock_fd: int | None = None
         self._pending: deque[tuple[Entry, bytes, bool]] = deque()
         self._unsynced = False
         self._health = JournalHealth()
@@ -351,12 +352,10 @@ class Journal:
         """
         data = f"{self.jid} {at:.3f}\n".encode().ljust(CLOCK_MARK_SIZE)
         try:
-            flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_CLOEXEC", 0)
-            fd = os.open(self.clock_path, flags, 0o644)
-            try:
-                os.pwrite(fd, data, 0)
-            finally:
-                os.close(fd)
+            if self._clock_fd is None:  # opened once: a mark is one pwrite, not three calls
+                flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_CLOEXEC", 0)
+                self._clock_fd = os.open(self.clock_path, flags, 0o644)
+            os.pwrite(self._clock_fd, data, 0)
         except OSError as exc:
             log.debug("clock mark not written: %s", exc)
 
@@ -381,6 +380,9 @@ class Journal:
         return self._header
 
     def close(self) -> None:
+        if self._clock_fd is not None:
+            fd, self._clock_fd = self._clock_fd, None
+            os.close(fd)
         if self._fd is not None:
             self.flush()
             fd, self._fd = self._fd, None

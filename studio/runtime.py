@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,12 +23,13 @@ from studio.clock import Clock, PacedClock, SystemClock
 from studio.director import Director
 from studio.journal import Entry, Journal, JournalHealth, JournalProblem, default_journal_path
 from studio.modes import Mode
-from studio.obs.base import Transport
+from studio.obs.base import LinkMessage, Transport
 from studio.obs.guard import Guard
-from studio.obs.link import ObsLink
+from studio.obs.link import ObsLink, Switch
 from studio.obs.simulated import SimulatedObs
 from studio.resume import AgendaDrift, agenda_drift
 from studio.show import Cue, Show
+from studio.view import Change, LinkEvent, LinkNews, ShowView, Update, snapshot_copy
 
 log = logging.getLogger("studio.runtime")
 
@@ -130,6 +131,8 @@ class Runtime:
         self.link = ObsLink(Guard(transport, mode), record=self.record, now=clock.now)
         self.director = Director(self.show, self.link, agenda.scene_map)
         self._listeners: list[Callable[[list[Cue]], None]] = []
+        self._watchers: list[Callable[[Update], None]] = []
+        self._acted = any(e.kind == "action" for e in journal.entries)
         self._queue: asyncio.Queue[list[Cue]] | None = None
         self._worker: asyncio.Task[None] | None = None
         self._keeper: asyncio.TimerHandle | None = None
@@ -138,6 +141,8 @@ class Runtime:
         if self.drift.changed:
             changes = "; ".join(self.drift.describe())
             log.warning("agenda changed since the journal began: %s", changes)
+        self.link.subscribe(self._on_link)
+        journal.on_health(self._on_health)
 
     @classmethod
     def create(
@@ -215,6 +220,83 @@ class Runtime:
     def on_journal_health(self, fn: Callable[[JournalHealth], None]) -> None:
         """fn(health) when the journal stops or starts keeping up with the show."""
         self.journal.on_health(fn)
+
+    # ---- the read model -----------------------------------------------------------------------
+    def view(self) -> ShowView:
+        """Everything a front end shows, now, as one immutable object."""
+        return ShowView(
+            agenda=self.agenda,
+            mode=self.mode,
+            rate=self.clock.rate,
+            status=self.show.status(),
+            state=self.show.state,  # replaced, never changed, by every action
+            link=snapshot_copy(self.link.snap),
+            journal=self.journal.health,
+            problems=tuple(self.journal.problems),
+            drift=self.drift,
+            acted=self._acted,
+            obs_address=self.transport.describe,
+        )
+
+    def watch(self, fn: Callable[[Update], None]) -> None:
+        """fn(update) after every action, every piece of OBS news, every journal health change."""
+        self._watchers.append(fn)
+
+    def unwatch(self, fn: Callable[[Update], None]) -> None:
+        with contextlib.suppress(ValueError):
+            self._watchers.remove(fn)
+
+    def _push(
+        self, change: Change, link: LinkEvent | None = None, cues: Sequence[Cue] = ()
+    ) -> None:
+        if not self._watchers:
+            return
+        update = Update(self.view(), change, link, tuple(cues))
+        for fn in list(self._watchers):
+            try:
+                fn(update)
+            except Exception:  # a broken view must not take the show down
+                log.exception("a view failed on %s", change)
+
+    def _on_link(self, kind: str, payload: Any) -> None:
+        event = LinkEvent(
+            LinkNews.of(kind),
+            switch=payload if isinstance(payload, Switch) else None,
+            message=payload if isinstance(payload, LinkMessage) else None,
+        )
+        self._push(Change.LINK, event)
+
+    def _on_health(self, _health: JournalHealth) -> None:
+        self._push(Change.JOURNAL)
+
+    @property
+    def journal_path(self) -> Path:
+        return self.journal.path
+
+    def close_journal(self) -> None:
+        """Let go of a journal this runtime will not run (the console starts a new show)."""
+        self.journal.close()
+
+    def now(self) -> float:
+        """The show clock's time (event time; a rehearsal's runs from just before the start)."""
+        return self.clock.now()
+
+    # ---- the technician's hand on OBS ---------------------------------------------------------
+    def reconnect_now(self) -> None:
+        """Try OBS again at once instead of waiting out the back-off."""
+        self.link.reconnect_now()
+
+    async def manual_switch(self, scene: str) -> None:
+        """Put a scene on air by hand; the console respects it until the next cue."""
+        await self.link.manual_switch(scene)
+
+    async def release_manual(self) -> Switch | None:
+        """Hand the program back to the show: the current cue's scene goes on air."""
+        return await self.link.release_manual()
+
+    async def output(self, action: str) -> None:
+        """Start or stop the stream or the recording (the guard refuses what the mode forbids)."""
+        await self.link.output(action)
 
     # ---- lifecycle ----------------------------------------------------------------------------
     def on_change(self, fn: Callable[[list[Cue]], None]) -> None:
@@ -316,8 +398,10 @@ class Runtime:
         Every front end calls this one entry with a typed action (or an action's name and
         arguments, parsed the same way) and says who asked: the origin goes into the journal."""
         cues = self.show.apply(action, origin=origin, **args)
+        self._acted = True
         if cues and self._queue is not None:
             self._queue.put_nowait(cues)
         for fn in list(self._listeners):
             fn(cues)
+        self._push(Change.SHOW, cues=cues)
         return cues

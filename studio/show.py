@@ -161,6 +161,27 @@ def _break_until(agenda: Agenda, state: ShowState) -> float:
     return (since if since is not None else agenda.item_starts[item_index]) + left
 
 
+def elapsed(s: ShowState, seg: int, now: float) -> float:
+    """Time the segment's speaker has used by `now`, including the running visit."""
+    used = s.used[seg]
+    if seg == s.seg and s.visit_start is not None and s.status is ShowStatus.RUNNING:
+        used += max(0.0, now - s.visit_start)
+    return used
+
+
+def item_state(agenda: Agenda, s: ShowState, index: int) -> ItemState:
+    """Pending, on now, done or skipped: what the running order shows for item `index`."""
+    if index in s.skipped:
+        return ItemState.SKIPPED
+    if (
+        s.status is ShowStatus.RUNNING
+        and s.seg is not None
+        and agenda.segments[s.seg].item_index == index
+    ):
+        return ItemState.CURRENT
+    return ItemState.DONE if s.item_end[index] is not None else ItemState.PENDING
+
+
 def replay(agenda: Agenda, entries: Iterable[Entry]) -> ShowState:
     """Fold action entries into a state; actions that no longer apply are skipped with a log."""
     state = ShowState.initial(agenda)
@@ -333,26 +354,13 @@ class Show:
     # ---- derived timing -------------------------------------------------------------------
     def elapsed(self, seg: int, now: float) -> float:
         """Time the segment's speaker has used, including the running visit."""
-        s = self.state
-        used = s.used[seg]
-        if seg == s.seg and s.visit_start is not None and s.status is ShowStatus.RUNNING:
-            used += max(0.0, now - s.visit_start)
-        return used
+        return elapsed(self.state, seg, now)
 
     def allotted(self, seg: int) -> float:
         return self.agenda.segments[seg].allotted + self.state.extra[seg]
 
     def item_state(self, index: int) -> ItemState:
-        s = self.state
-        if index in s.skipped:
-            return ItemState.SKIPPED
-        if (
-            s.status is ShowStatus.RUNNING
-            and s.seg is not None
-            and self.agenda.segments[s.seg].item_index == index
-        ):
-            return ItemState.CURRENT
-        return ItemState.DONE if s.item_end[index] is not None else ItemState.PENDING
+        return item_state(self.agenda, self.state, index)
 
     def phase(self, seg: int, remaining: float) -> Phase:
         t = self.agenda.thresholds(self.agenda.segments[seg].item_index)
@@ -500,6 +508,8 @@ __all__ = [
     "Status",
     "TimeUse",
     "cue_for",
+    "elapsed",
+    "item_state",
     "reduce",
     "replay",
 ]

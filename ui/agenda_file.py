@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButt
 from studio.agenda import Agenda, AgendaError, load_agenda
 from studio.journal import default_journal_path
 from studio.runtime import archive_journal
+from studio.view import ShowStatus
 from ui import style
 from ui.widgets import set_text
 
@@ -101,7 +102,8 @@ def show_started(console: Console) -> bool:
     rt = console.rt
     if rt is None:
         return False
-    return rt.show.state.status != "pre" or any(e.kind == "action" for e in rt.journal.entries)
+    view = rt.view()
+    return view.show_status is not ShowStatus.PRE or view.acted
 
 
 class AgendaNotice(QWidget):
@@ -346,7 +348,7 @@ class ConsoleSession:
         with the new agenda."""
         if console.rt is None:
             return
-        old = console.rt.journal.path
+        old = console.rt.journal_path
         new = console.options.journal or default_journal_path(
             agenda.event.id, console.options.mode.value
         )

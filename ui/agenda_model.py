@@ -1,9 +1,9 @@
 """AgendaModel: the agenda as a table, read straight from the runtime; it stores nothing.
 
-Every cell is computed on request from `rt.agenda` and `rt.show` (planned time, item, speaker,
-planned and actual duration, state). The model only forwards notifications: an operator action
-repaints every row, a refresh tick repaints the running row's changing cells, a language switch
-repaints headers and texts.
+Every cell is computed on request from the bridge's read model, `studio.view.ShowView` (planned
+time, item, speaker, planned and actual duration, state). The model only forwards notifications:
+an operator action repaints the rows it changed, a refresh tick repaints the running row's
+changing cells, a language switch repaints headers and texts.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from studio.runtime import Runtime
-from studio.show import ItemState, Status
 from studio.timefmt import clock_text
+from studio.view import ItemState, ShowStatus, Status
 from ui import style
 from ui.bridge import EngineBridge
 from ui.i18n import LanguageManager
@@ -38,6 +38,7 @@ class AgendaModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self.rt = rt
+        self.bridge = bridge
         self.lang = lang
         self._last_running: tuple[int, str, str] | None = None  # what the running row last showed
         self._signatures: list[tuple[object, ...]] | None = None
@@ -70,7 +71,7 @@ class AgendaModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, col = index.row(), index.column()
-        state = self.rt.show.item_state(row)
+        state = self.bridge.view.item_state(row)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, col, state)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -126,7 +127,7 @@ class AgendaModel(QAbstractTableModel):
         if not item.speakers:
             return ""
         if state is ItemState.CURRENT:
-            st = self.rt.show.status()
+            st = self.bridge.view.status
             if st.speaker is not None and st.speaker_index is not None:
                 return f"{st.speaker_index + 1}/{len(item.speakers)} {st.speaker.label(lang)}"
             return self.tr("open discussion")
@@ -135,12 +136,10 @@ class AgendaModel(QAbstractTableModel):
         return first if more == 0 else self.tr("{first} (+{more})").format(first=first, more=more)
 
     def _actual_text(self, row: int, state: ItemState) -> str:
-        show = self.rt.show
-        if show.state.item_start[row] is None:
+        view = self.bridge.view
+        if view.item_started(row) is None:
             return ""
-        now = self.rt.clock.now()
-        used = sum(show.elapsed(i, now) for i in self.rt.agenda.item_segments(row))
-        return clock_text(used)
+        return clock_text(view.item_used(row))
 
     def _tooltip(self, row: int, col: int) -> str | None:
         a = self.rt.agenda
@@ -155,17 +154,14 @@ class AgendaModel(QAbstractTableModel):
             if item.notes:
                 parts.append(item.notes.get(lang))
             return "\n".join(parts)
-        started = self.rt.show.state.item_start[row]
+        started = self.bridge.view.item_started(row)
         if col == self.PLANNED and started is not None:
             return self.tr("Started at {time}").format(time=a.local(started).strftime("%H:%M:%S"))
         return None
 
     # ---- helpers for the window -------------------------------------------------------------
     def current_row(self) -> int | None:
-        st = self.rt.show.state
-        if st.status != "running" or st.seg is None:
-            return None
-        return self.rt.agenda.segments[st.seg].item_index
+        return self.bridge.view.current_row()
 
     def item_id(self, row: int) -> str:
         return self.rt.agenda.items[row].id
@@ -179,17 +175,8 @@ class AgendaModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, self.COLUMNS - 1))
 
     def _row_signatures(self) -> list[tuple[object, ...]]:
-        show, agenda = self.rt.show, self.rt.agenda
-        st = show.state
-        return [
-            (
-                show.item_state(row),
-                st.item_start[row],
-                st.item_end[row],
-                sum(st.extra[i] for i in agenda.item_segments(row)),
-            )
-            for row in range(self.rowCount())
-        ]
+        view = self.bridge.view
+        return [view.row_signature(row) for row in range(self.rowCount())]
 
     def _show_changed(self) -> None:
         """Only the rows an action changed: a Next repaints two rows, not the whole agenda."""
@@ -206,7 +193,7 @@ class AgendaModel(QAbstractTableModel):
 
     def _on_tick(self, st: Status) -> None:
         row = st.item_index
-        if row is None or st.status != "running":
+        if row is None or st.status is not ShowStatus.RUNNING:
             return
         state = ItemState.CURRENT
         shown = (row, self._actual_text(row, state), self._speaker_text(row, state))

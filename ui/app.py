@@ -160,12 +160,11 @@ class Console(QObject):
     async def _choose_runtime(self) -> Runtime:
         """Resume the journal's show, or move the journal aside and start a new one."""
         rt = await self._open_runtime()
-        show = rt.show
-        has_actions = any(e.kind == "action" for e in rt.journal.entries)
-        if not has_actions:
+        view = rt.view()
+        if not view.acted:
             return rt
-        if show.resumable:
-            st = show.status()
+        if view.running:
+            st = view.status
             lang = self.lang.current
             where = st.item.title.get(lang) if st.item else ""
             if st.speaker is not None:
@@ -201,8 +200,8 @@ class Console(QObject):
                 )
         if keep:
             return rt
-        path = rt.journal.path
-        rt.journal.close()
+        path = rt.journal_path
+        rt.close_journal()
         moved = archive_journal(path)
         log.info("journal %s moved to %s", path, moved)
         return self._create_runtime()
@@ -215,7 +214,7 @@ class Console(QObject):
         self.rt = rt
         self.bridge = EngineBridge(rt, self)
         monitor_banner = ModeBanner(rt.mode, self.options.speed)
-        self.bridge.linkEvent.connect(monitor_banner.on_link)
+        self.bridge.linkNews.connect(monitor_banner.on_news)
         self.monitor = SpeakerMonitor(self.bridge, self.lang, monitor_banner, self.settings)
         self.window = MainWindow(
             rt, self.bridge, self.lang, self.settings, self.monitor, self.options.speed

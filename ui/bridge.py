@@ -3,11 +3,13 @@
 Windows never poke each other: they listen here. Operator actions go through `act` (an engine
 refusal becomes a translated sentence for the status bar, never a traceback), OBS calls through
 `spawn` (an asyncio task on the qasync loop, so the UI never waits for OBS; an OBS error becomes
-a translated sentence too, through `messages`), and a single-shot QTimer asks the show for its
-status and hands the same `Status` to every view. The timer is aimed at the next instant any shown
-figure changes (the countdown's next second, the clock's, the offset's, the overtime flash), so a
-second changes on screen within a few milliseconds of clock truth while the console sleeps in
-between. Timers are derived by the engine from its clock; nothing here counts.
+a translated sentence too, through `messages`). Views render one read model,
+`studio.view.ShowView`: the runtime pushes an `Update` after every action, OBS event and journal
+health change, and a single-shot QTimer pulls a fresh view and hands the same `Status` to every
+view. The timer is aimed at the next instant any shown figure changes (the countdown's next
+second, the clock's, the offset's, the overtime flash), so a second changes on screen within a
+few milliseconds of clock truth while the console sleeps in between. Timers are derived by the
+engine from its clock; nothing here counts.
 """
 
 from __future__ import annotations
@@ -22,9 +24,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from studio.actions import Action, Origin
-from studio.obs.base import ObsError
 from studio.runtime import Runtime
-from studio.show import ActionError, Cue, Phase, Status
+from studio.view import ActionError, Change, ObsError, Phase, ShowStatus, ShowView, Status, Update
 from ui.messages import Messages
 
 log = logging.getLogger("ui.bridge")
@@ -47,13 +48,13 @@ def next_change_in(status: Status, rate: float, flashing: bool) -> float:
     if rate <= 0:
         return REFRESH_MS / 1000
     show_s = _until_next_whole(status.now, falling=False)  # the event-time clock
-    running = status.status == "running"
+    running = status.status is ShowStatus.RUNNING
     if running and not status.held:
         show_s = min(show_s, _until_next_whole(status.remaining, falling=True))
     # The offset (rounded to whole seconds, so it turns at the half) moves with time only in
     # overtime, on hold, or when the show starts late; within time it stands still.
     offset_moves = (running and (status.held or status.remaining < 0)) or (
-        status.status == "pre" and status.offset > 0
+        status.status is ShowStatus.PRE and status.offset > 0
     )
     if offset_moves:
         show_s = min(show_s, _until_next_whole(status.offset + 0.5, falling=False))
@@ -64,20 +65,24 @@ def next_change_in(status: Status, rate: float, flashing: bool) -> float:
 
 
 class EngineBridge(QObject):
-    """Forwards engine and link notifications as signals; owns the refresh timer."""
+    """Hands the engine's read model to the views as signals; owns the refresh timer."""
 
+    updated = Signal(object)
+    """Every `studio.view.Update` the runtime pushes (an action, OBS news, journal health)."""
     showChanged = Signal()
     """An operator action changed the show (item, speaker, hold, extra time, skips)."""
     tick = Signal(object)
-    """A fresh `studio.show.Status`, about five times a second and after every action."""
+    """A fresh `studio.view.Status`, at every figure's change and after every action."""
+    linkNews = Signal(object)
+    """An `Update` with OBS news (`update.link`); `update.view.link` is what the link knows."""
     linkEvent = Signal(str, object)
-    """(kind, payload) from `ObsLink.subscribe`: state, scenes, program, ... log, error."""
+    """(kind, payload): the same news, as the technician panel reads it until it takes Updates."""
     messageChanged = Signal(str)
     """The moderator's message for the speaker monitor changed ('' = none)."""
     notice = Signal(str)
     """A sentence for the status bar: an action that could not apply, an OBS refusal."""
     journalHealth = Signal(object)
-    """A `studio.journal.JournalHealth`: the journal stopped (or started again) being written."""
+    """A `studio.view.JournalHealth`: the journal stopped (or started again) being written."""
 
     def __init__(self, rt: Runtime, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -85,53 +90,67 @@ class EngineBridge(QObject):
         self.messages = Messages(self)
         """The engine's sentences (errors, the link's log) in the console's language."""
         self.message = ""
-        self.status: Status = rt.show.status()
+        self.view: ShowView = rt.view()
+        """The read model every view renders: the latest the runtime pushed or the timer pulled."""
         self._alive = True
         self._running = False
         self._tasks: set[asyncio.Task[Any]] = set()
-        rt.on_change(self._on_change)
-        rt.link.subscribe(self._on_link)
-        rt.on_journal_health(self._on_journal_health)
+        rt.watch(self._on_update)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self.refresh)
 
+    @property
+    def status(self) -> Status:
+        return self.view.status
+
     # ---- engine -> Qt -------------------------------------------------------------------------
-    def _on_change(self, _cues: list[Cue]) -> None:
-        if self._alive:
+    def _on_update(self, update: Update) -> None:
+        if not self._alive:
+            return
+        if update.change is Change.SHOW:
+            self.view = update.view
             self.showChanged.emit()
-            self.refresh()
-
-    def _on_journal_health(self, health: object) -> None:
-        if self._alive:
-            self.journalHealth.emit(health)
-
-    def _on_link(self, kind: str, payload: Any) -> None:
-        if self._alive:
-            self.linkEvent.emit(kind, payload)
+            self._render(update.view)
+        elif update.change is Change.LINK:
+            self.view = update.view
+            self.linkNews.emit(update)
+            news = update.link
+            if news is not None:
+                self.linkEvent.emit(
+                    news.news.value, news.switch or news.message or update.view.link
+                )
+        elif update.change is Change.JOURNAL:
+            self.view = update.view
+            self.journalHealth.emit(update.view.journal)
+        self.updated.emit(update)
 
     def start(self) -> None:
         self._running = True
         self.refresh()
 
     def detach(self) -> None:
-        """Stop forwarding (the engine keeps its listeners; they become no-ops)."""
+        """Stop forwarding (the engine keeps its watchers; they become no-ops)."""
         self._alive = False
+        self.rt.unwatch(self._on_update)
         self.timer.stop()
         for task in list(self._tasks):
             task.cancel()
 
     def refresh(self) -> Status:
-        """Compute the status once, from the show clock, and hand it to every view."""
-        self.status = self.rt.show.status()
+        """Take the read model once, from the show clock, and hand it to every view."""
+        return self._render(self.rt.view())
+
+    def _render(self, view: ShowView) -> Status:
+        self.view = view
         if self._alive:
-            self.tick.emit(self.status)
+            self.tick.emit(view.status)
             if self._running:
-                flashing = self.status.phase is Phase.OVERTIME
-                wait = next_change_in(self.status, self.rt.clock.rate, flashing)
+                flashing = view.status.phase is Phase.OVERTIME
+                wait = next_change_in(view.status, view.rate, flashing)
                 self.timer.start(max(1, round(wait * 1000) + AIM_AFTER_MS))
-        return self.status
+        return view.status
 
     @staticmethod
     def flash_phase() -> bool:

@@ -20,10 +20,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
-from studio.show import Status
+from studio.view import ShowStatus, Status
 from ui import style
 from ui.bridge import EngineBridge
-from ui.checks import until_start
 from ui.i18n import LanguageManager
 from ui.widgets import CountdownDisplay, FitLabel, ModeBanner
 
@@ -97,17 +96,17 @@ class SpeakerMonitor(QWidget):
 
     # ---- content ------------------------------------------------------------------------------
     def show_status(self, st: Status) -> None:
-        before = until_start(self.bridge.rt.agenda, st)
+        before = self.bridge.view.until_start()
         self.countdown.show_status(st, flash=self.bridge.flash_phase(), until_start=before)
         lang = self.lang.current
-        if st.status == "running" and st.speaker is not None:
+        if st.status is ShowStatus.RUNNING and st.speaker is not None:
             who = st.speaker.label(lang)
-        elif st.status == "running" and st.item is not None:
+        elif st.status is ShowStatus.RUNNING and st.item is not None:
             who = st.item.title.get(lang)
         else:
             who = ""
         self.speaker.setText(who)
-        if st.status == "running" and st.held:
+        if st.status is ShowStatus.RUNNING and st.held:
             self.hold.setText(self.tr("ON HOLD"))
         else:
             self.hold.setText(self.tr("until the start") if before is not None else "")

@@ -15,9 +15,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPa
 from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QWidget
 
 from studio.modes import Mode
-from studio.obs.link import Snapshot
-from studio.show import Phase, Status
 from studio.timefmt import countdown_text
+from studio.view import Phase, ShowStatus, Snapshot, Status, Update
 from ui import style
 
 NO_TIME = "–:––"
@@ -176,12 +175,12 @@ class CountdownDisplay(FitLabel):
         self, st: Status, *, flash: bool = False, until_start: float | None = None
     ) -> None:
         """Show a status; before the show, `until_start` (if given) is counted down in grey."""
-        running = st.status == "running"
+        running = st.status is ShowStatus.RUNNING
         self.phase = st.phase if running else Phase.IDLE
         self.held = running and st.held
         if running:
             text = countdown_text(st.remaining)
-        elif st.status == "pre" and until_start is not None:
+        elif st.status is ShowStatus.PRE and until_start is not None:
             text = countdown_text(until_start)
         else:
             text = NO_TIME
@@ -206,6 +205,10 @@ class ModeBanner(QLabel):
         self.setFont(style.font(13, bold=True))
         self.setMinimumHeight(34)
         self.retranslate()
+
+    def on_news(self, update: Update) -> None:
+        """Follow the stream output through the link's news."""
+        self.set_on_air(update.view.link.stream.active)
 
     def on_link(self, kind: str, payload: object) -> None:
         """Follow the stream output through the link's notifications (payload: Snapshot)."""

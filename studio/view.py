@@ -1,0 +1,174 @@
+"""The read model: one immutable `ShowView` of everything a front end shows, pushed on change.
+
+The Qt console and the browser views render the same object: the show's status (its
+`ShowStatus` enum and every timing figure), the folded state for the running order, what the
+link knows of OBS, and whether the journal keeps up. `Runtime.view()` builds one on request
+(a refresh timer pulls one for each new second); `Runtime.watch` pushes an `Update` after every
+action, OBS event and journal health change, saying what changed.
+
+Front ends import the engine's types from here and from `studio.runtime`, nothing below them
+(an import contract in pyproject.toml holds ui/ to that), so the layers underneath can move.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from enum import StrEnum
+
+from studio.actions import ActionError, Origin
+from studio.agenda import Agenda
+from studio.journal import JournalHealth, JournalProblem
+from studio.modes import Mode
+from studio.obs.base import LinkMessage, ObsError, OutputStatus
+from studio.obs.health import Level, health_levels
+from studio.obs.link import LinkState, Snapshot, Switch
+from studio.resume import AgendaDrift
+from studio.show import Cue, ItemState, Phase, Status, elapsed, item_state
+from studio.state import ShowState, ShowStatus
+
+
+class Change(StrEnum):
+    """What an `Update` was pushed for."""
+
+    SHOW = "show"  # an operator action moved the show
+    LINK = "link"  # OBS or the link to it: see `Update.link`
+    JOURNAL = "journal"  # the journal stopped, or started again, keeping up
+
+
+class LinkNews(StrEnum):
+    """The kinds of news the OBS link gives (`ObsLink.subscribe`)."""
+
+    STATE = "state"
+    SCENES = "scenes"
+    PROGRAM = "program"
+    PREVIEW = "preview"
+    STREAM = "stream"
+    RECORD = "record"
+    HEALTH = "health"
+    OVERRIDE = "override"
+    SWITCH = "switch"
+    LOG = "log"
+    ERROR = "error"
+    OTHER = "other"
+
+    @classmethod
+    def of(cls, kind: str) -> LinkNews:
+        try:
+            return cls(kind)
+        except ValueError:
+            return cls.OTHER
+
+
+@dataclass(frozen=True)
+class LinkEvent:
+    """One piece of link news: a switch's outcome or a log/error sentence rides along."""
+
+    news: LinkNews
+    switch: Switch | None = None
+    message: LinkMessage | None = None
+
+
+@dataclass(frozen=True)
+class ShowView:
+    """Everything a front end shows, at one instant. Never changes once made."""
+
+    agenda: Agenda
+    mode: Mode
+    rate: float
+    """Show seconds per real second (0: a clock that moves only when told, as in tests)."""
+    status: Status
+    state: ShowState
+    link: Snapshot
+    journal: JournalHealth
+    problems: tuple[JournalProblem, ...]
+    drift: AgendaDrift
+    acted: bool
+    """An operator action is in the journal: the show is under way or was."""
+    obs_address: str
+
+    @property
+    def show_status(self) -> ShowStatus:
+        return self.status.status
+
+    @property
+    def running(self) -> bool:
+        return self.status.status is ShowStatus.RUNNING
+
+    @property
+    def held(self) -> bool:
+        return self.state.held_since is not None
+
+    def item_state(self, row: int) -> ItemState:
+        return item_state(self.agenda, self.state, row)
+
+    def item_started(self, row: int) -> float | None:
+        return self.state.item_start[row]
+
+    def item_used(self, row: int) -> float:
+        """Time the item's speakers have used, at this view's instant."""
+        now = self.status.now
+        return sum(elapsed(self.state, i, now) for i in self.agenda.item_segments(row))
+
+    def row_signature(self, row: int) -> tuple[object, ...]:
+        """Changes whenever the item's row in the running order would show something else."""
+        st = self.state
+        extra = sum(st.extra[i] for i in self.agenda.item_segments(row))
+        return (self.item_state(row), st.item_start[row], st.item_end[row], extra)
+
+    def current_row(self) -> int | None:
+        st = self.state
+        if st.status is not ShowStatus.RUNNING or st.seg is None:
+            return None
+        return self.agenda.segments[st.seg].item_index
+
+    def until_start(self) -> float | None:
+        """Before the show: seconds until the first open item's planned start (negative once
+        it is late). None once the show has started."""
+        st = self.status
+        if st.status is not ShowStatus.PRE or st.next_item_index is None:
+            return None
+        return self.agenda.item_starts[st.next_item_index] - st.now
+
+
+@dataclass(frozen=True)
+class Update:
+    """Pushed to every watcher: the fresh view, and why it was pushed."""
+
+    view: ShowView
+    change: Change
+    link: LinkEvent | None = None
+    cues: tuple[Cue, ...] = ()
+
+
+def snapshot_copy(snap: Snapshot) -> Snapshot:
+    """The link's snapshot as it is now (the link keeps updating its own)."""
+    return copy.copy(snap)
+
+
+__all__ = [
+    "ActionError",
+    "AgendaDrift",
+    "Change",
+    "Cue",
+    "ItemState",
+    "JournalHealth",
+    "JournalProblem",
+    "Level",
+    "LinkEvent",
+    "LinkMessage",
+    "LinkNews",
+    "LinkState",
+    "ObsError",
+    "Origin",
+    "OutputStatus",
+    "Phase",
+    "ShowStatus",
+    "ShowView",
+    "Snapshot",
+    "Status",
+    "Switch",
+    "Update",
+    "health_levels",
+    "snapshot_copy",
+]

@@ -8,6 +8,7 @@ journal's wall-time stamps carry the show on. Simulated clocks jump (tests) or r
 
 from __future__ import annotations
 
+import math
 import time
 from typing import Protocol
 
@@ -83,3 +84,13 @@ class PacedClock:
         if seconds < 0:
             raise ValueError("a clock never runs backwards")
         self._offset += seconds
+
+
+def until_next_whole(value: float, falling: bool) -> float:
+    """Clock seconds until `value`, moving at one per second (down if `falling`), next crosses a
+    whole number: when a figure shown in whole seconds next turns. Every refresh timer aims here
+    (a sleep of a whole second after each refresh would drift, and now and then skip a second)."""
+    part = value - math.floor(value)
+    if falling:
+        return part if part > 1e-9 else 1.0
+    return 1.0 - part if part > 1e-9 else 1.0

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import math
 
+from studio.clock import until_next_whole
 from studio.obs.base import Desired
 from studio.obs.link import ObsLink, Switch
 from studio.scenemap import SceneMap
-from studio.show import Cue, Show
+from studio.show import Cue, Show, ShowStatus
 from studio.timefmt import countdown_text
 
 log = logging.getLogger("studio.director")
@@ -54,7 +54,9 @@ class Director:
         is_break = st.item is not None and st.item.kind == "break"
         if timer_input:
             texts[timer_input] = (
-                countdown_text(st.remaining) if st.status == "running" and not is_break else ""
+                countdown_text(st.remaining)
+                if st.status is ShowStatus.RUNNING and not is_break
+                else ""
             )
         if break_input:
             texts[break_input] = countdown_text(max(0.0, st.item_remaining)) if is_break else ""
@@ -95,10 +97,8 @@ class Director:
         second after each refresh would drift, and now and then skip a second."""
         rate = self.show.clock.rate
         st = self.show.status()
-        if rate <= 0 or st.status != "running" or st.held:
+        if rate <= 0 or st.status is not ShowStatus.RUNNING or st.held:
             return period
         is_break = st.item is not None and st.item.kind == "break"
         value = st.item_remaining if is_break else st.remaining
-        part = value - math.floor(value)
-        show_s = part if part > 1e-9 else 1.0
-        return min(period, show_s / rate + AIM_AFTER_S)
+        return min(period, until_next_whole(value, falling=True) / rate + AIM_AFTER_S)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, ClassVar, Literal, Protocol, Self, TypeAlias
 
 
@@ -157,6 +158,14 @@ ACTION = "action"
 """The kind of an operator action's entry; its name is the action's (studio/actions.py)."""
 
 
+class ShowStatus(StrEnum):
+    """Where the show is in its life: before the start, under way, or over."""
+
+    PRE = "pre"
+    RUNNING = "running"
+    ENDED = "ended"
+
+
 @dataclass(frozen=True)
 class Place:
     """Where the show went, by ids (an action entry's ``to``)."""
@@ -166,7 +175,7 @@ class Place:
     speaker: str | None = None
 
     def to_args(self) -> dict[str, Any]:
-        if self.status == "running":
+        if self.status == ShowStatus.RUNNING:
             return {"status": self.status, "item": self.item, "speaker": self.speaker}
         return {"status": self.status}
 
@@ -569,6 +578,7 @@ __all__ = [
     "OutputState",
     "Place",
     "RecordState",
+    "ShowStatus",
     "StreamState",
     "Switch",
     "SwitchFailed",

@@ -10,19 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
 from studio.agenda import Agenda
 from studio.cells import Cells
-
-
-class ShowStatus(StrEnum):
-    """Where the show is in its life: before the start, under way, or over."""
-
-    PRE = "pre"
-    RUNNING = "running"
-    ENDED = "ended"
+from studio.facts import ShowStatus as ShowStatus  # its home is the journal vocabulary
 
 
 @dataclass
@@ -119,7 +111,7 @@ def place(agenda: Agenda, state: ShowState) -> dict[str, Any]:
     """Where the show is, by ids (never by position): what an action entry records as `to`."""
     if state.status is ShowStatus.RUNNING and state.seg is not None:
         item, speaker = agenda.segment_ids(state.seg)
-        return {"status": "running", "item": item, "speaker": speaker}
+        return {"status": ShowStatus.RUNNING.value, "item": item, "speaker": speaker}
     return {"status": state.status.value}
 
 

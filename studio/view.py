@@ -13,11 +13,13 @@ Front ends import the engine's types from here and from `studio.runtime`, nothin
 from __future__ import annotations
 
 import copy
+import time
 from dataclasses import dataclass
 from enum import StrEnum
 
 from studio.actions import ActionError, Origin
 from studio.agenda import Agenda
+from studio.clock import until_next_whole
 from studio.journal import JournalHealth, JournalProblem
 from studio.modes import Mode
 from studio.obs.base import LinkMessage, ObsError, OutputStatus
@@ -26,6 +28,30 @@ from studio.obs.link import LinkState, Snapshot, Switch
 from studio.resume import AgendaDrift
 from studio.show import Cue, ItemState, Phase, Status, elapsed, item_state
 from studio.state import ShowState, ShowStatus
+
+REFRESH_MS = 200  # for clocks that only move when told (tests): no instant to aim at
+MAX_WAIT_MS = 1000
+
+
+def next_change_in(status: Status, rate: float, flashing: bool) -> float:
+    """Real seconds until any figure on screen changes; how long a front end may sleep."""
+    if rate <= 0:
+        return REFRESH_MS / 1000
+    show_s = until_next_whole(status.now, falling=False)  # the event-time clock
+    running = status.status is ShowStatus.RUNNING
+    if running and not status.held:
+        show_s = min(show_s, until_next_whole(status.remaining, falling=True))
+    # The offset (rounded to whole seconds, so it turns at the half) moves with time only in
+    # overtime, on hold, or when the show starts late; within time it stands still.
+    offset_moves = (running and (status.held or status.remaining < 0)) or (
+        status.status is ShowStatus.PRE and status.offset > 0
+    )
+    if offset_moves:
+        show_s = min(show_s, until_next_whole(status.offset + 0.5, falling=False))
+    wait = show_s / rate
+    if flashing:
+        wait = min(wait, 0.5 - time.monotonic() % 0.5)
+    return min(wait, MAX_WAIT_MS / 1000)
 
 
 class Change(StrEnum):
@@ -122,6 +148,11 @@ class ShowView:
             return None
         return self.agenda.segments[st.seg].item_index
 
+    def next_change_in(self, flashing: bool) -> float:
+        """Real seconds until any figure this view shows changes (`flashing`: the overtime
+        flash turns every half second)."""
+        return next_change_in(self.status, self.rate, flashing)
+
     def until_start(self) -> float | None:
         """Before the show: seconds until the first open item's planned start (negative once
         it is late). None once the show has started."""
@@ -147,6 +178,8 @@ def snapshot_copy(snap: Snapshot) -> Snapshot:
 
 
 __all__ = [
+    "MAX_WAIT_MS",
+    "REFRESH_MS",
     "ActionError",
     "AgendaDrift",
     "Change",
@@ -170,5 +203,6 @@ __all__ = [
     "Switch",
     "Update",
     "health_levels",
+    "next_change_in",
     "snapshot_copy",
 ]

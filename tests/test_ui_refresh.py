@@ -11,7 +11,7 @@ from studio.agenda import load_agenda
 from studio.clock import SimClock
 from studio.show import Show
 from studio.timefmt import countdown_text
-from ui.bridge import REFRESH_MS, next_change_in
+from studio.view import REFRESH_MS, next_change_in
 
 AGENDA = Path(__file__).resolve().parents[1] / "config" / "agenda.yaml"
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import math
 import time
 from collections.abc import Coroutine
 from typing import Any
@@ -25,43 +24,20 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from studio.actions import Action, Origin
 from studio.runtime import Runtime
-from studio.view import ActionError, Change, ObsError, Phase, ShowStatus, ShowView, Status, Update
+from studio.view import (
+    ActionError,
+    Change,
+    ObsError,
+    Phase,
+    ShowView,
+    Status,
+    Update,
+)
 from ui.messages import Messages
 
 log = logging.getLogger("ui.bridge")
 
-REFRESH_MS = 200  # for clocks that only move when told (tests): no instant to aim at
-MAX_WAIT_MS = 1000
 AIM_AFTER_MS = 2  # land just after the boundary, never just before it
-
-
-def _until_next_whole(value: float, falling: bool) -> float:
-    """Show seconds until `value` (moving at one per second) next crosses a whole number."""
-    part = value - math.floor(value)
-    if falling:
-        return part if part > 1e-9 else 1.0
-    return 1.0 - part if part > 1e-9 else 1.0
-
-
-def next_change_in(status: Status, rate: float, flashing: bool) -> float:
-    """Real seconds until any figure on screen changes; how long the console may sleep."""
-    if rate <= 0:
-        return REFRESH_MS / 1000
-    show_s = _until_next_whole(status.now, falling=False)  # the event-time clock
-    running = status.status is ShowStatus.RUNNING
-    if running and not status.held:
-        show_s = min(show_s, _until_next_whole(status.remaining, falling=True))
-    # The offset (rounded to whole seconds, so it turns at the half) moves with time only in
-    # overtime, on hold, or when the show starts late; within time it stands still.
-    offset_moves = (running and (status.held or status.remaining < 0)) or (
-        status.status is ShowStatus.PRE and status.offset > 0
-    )
-    if offset_moves:
-        show_s = min(show_s, _until_next_whole(status.offset + 0.5, falling=False))
-    wait = show_s / rate
-    if flashing:
-        wait = min(wait, 0.5 - time.monotonic() % 0.5)
-    return min(wait, MAX_WAIT_MS / 1000)
 
 
 class EngineBridge(QObject):
@@ -148,7 +124,7 @@ class EngineBridge(QObject):
             self.tick.emit(view.status)
             if self._running:
                 flashing = view.status.phase is Phase.OVERTIME
-                wait = next_change_in(view.status, view.rate, flashing)
+                wait = view.next_change_in(flashing)
                 self.timer.start(max(1, round(wait * 1000) + AIM_AFTER_MS))
         return view.status
 

@@ -22,7 +22,7 @@ from studio.asrun.tables import (
     time_table,
 )
 from studio.asrun.texts import Fmt
-from studio.show import ItemState
+from studio.show import ItemState, ShowStatus
 
 CSS = """
 :root { --ink:#1f2a37; --muted:#6b7785; --line:#e3e8ef; --band:#f7f9fb; --blue:#2f6fce;
@@ -131,7 +131,7 @@ def _cards(f: Fmt) -> str:
                     f"{f.t('planned')} {f.clock(a.planned_start)[:5]}",
                 ),
                 _card(
-                    f.t("last") if a.status == "running" else f.t("show_end"),
+                    f.t("last") if a.status is ShowStatus.RUNNING else f.t("show_end"),
                     f.clock(end)[:5] if a.started_at else "—",
                     f"{f.t('planned')} {f.clock(a.planned_end)[:5]}",
                 ),

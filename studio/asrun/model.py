@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.agenda import Agenda, Item
-from studio.show import ItemState
+from studio.show import ItemState, ShowStatus
 
 ROUTINE_ACTIONS = ("start", "next")
 """Actions that only move the show along: not interventions."""
@@ -238,7 +238,7 @@ class AsRun:
     outputs: tuple[OutputChange, ...]
     interventions: tuple[Intervention, ...]
     notices: tuple[Notice, ...]
-    status: str
+    status: ShowStatus
     started_at: float | None
     ended_at: float | None
     end_instant: float

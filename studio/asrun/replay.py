@@ -35,7 +35,7 @@ from studio.asrun.model import (
 )
 from studio.clock import SimClock
 from studio.journal import Entry, is_header, read_entries
-from studio.show import ActionError, ItemState, Show, ShowState, Status, reduce
+from studio.show import ActionError, ItemState, Show, ShowState, ShowStatus, Status, reduce
 
 AgendaLoader = Callable[[Path], Agenda]
 
@@ -136,7 +136,7 @@ def _header_notices(journal_path: Path, header: dict[str, Any], agenda: Agenda) 
 
 
 def _current_item(agenda: Agenda, s: ShowState) -> int | None:
-    if s.status != "running" or s.seg is None:
+    if s.status is not ShowStatus.RUNNING or s.seg is None:
         return None
     return agenda.segments[s.seg].item_index
 
@@ -165,7 +165,7 @@ class _ShowFold:
         return self.show.status(at)
 
     def _offset(self, at: float) -> float | None:
-        return self._status(at).offset if self.state.status != "pre" else None
+        return self._status(at).offset if self.state.status is not ShowStatus.PRE else None
 
     def _knee_until(self, t: float) -> None:
         # Between actions the offset stays flat until the speaker's time runs out, then grows.
@@ -203,7 +203,7 @@ class _ShowFold:
         st = self._status(e.at)
         self.offsets.append(OffsetPoint(e.seq, e.at, e.name, before, st.offset))
         self.curve.append((e.at, st.offset))
-        counting = new.status == "running" and not st.held
+        counting = new.status is ShowStatus.RUNNING and not st.held
         self.last = (e.at, st.offset, st.remaining) if counting else None
         if e.name not in ROUTINE_ACTIONS:
             self.interventions.append(self._intervention(e, old, st.offset))
@@ -212,7 +212,7 @@ class _ShowFold:
         """A stretch on air ends when the show leaves its item, or starts again."""
         item_now = _current_item(self.agenda, new)
         if item_now != self.cur_item or (
-            new.status == "running" and self.state.status != "running"
+            new.status is ShowStatus.RUNNING and self.state.status is not ShowStatus.RUNNING
         ):
             if self.cur_item is not None:
                 self.visits[self.cur_item].append((self.cur_since, at))
@@ -251,11 +251,11 @@ class _ShowFold:
             why = next(iv.refused for iv in self.interventions if iv.seq == first.seq)
             args = {"n": len(self.refused), "seq": first.seq, "action": first.name, "why": why}
             notices.append(Notice("refused", args))
-        if self.state.status == "running":
+        if self.state.status is ShowStatus.RUNNING:
             self._knee_until(end_instant)
             self.curve.append((end_instant, self._status(end_instant).offset))
             notices.append(Notice("not_ended", {"at": end_instant}))
-        elif self.state.status == "pre":
+        elif self.state.status is ShowStatus.PRE:
             notices.append(Notice("not_started"))
         if self.cur_item is not None:
             self.visits[self.cur_item].append((self.cur_since, end_instant))
@@ -264,7 +264,7 @@ class _ShowFold:
 
     @property
     def final_offset(self) -> float | None:
-        if self.state.status == "running":
+        if self.state.status is ShowStatus.RUNNING:
             return self.curve[-1][1]
         return self.offsets[-1].after if self.offsets else None
 
@@ -308,7 +308,7 @@ def _speakers(fold: _ShowFold, end_instant: float) -> tuple[SpeakerRun, ...]:
         first = state.seg_first_start[seg.index]
         if first is None:
             sstate = ItemState.SKIPPED if seg.item_index in state.skipped else ItemState.PENDING
-        elif state.status == "running" and state.seg == seg.index:
+        elif state.status is ShowStatus.RUNNING and state.seg == seg.index:
             sstate = ItemState.CURRENT
         else:
             sstate = ItemState.DONE

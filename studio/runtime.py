@@ -111,6 +111,10 @@ class ForeignJournal(Exception):
         self.expected = expected
 
 
+class ReportFailed(Exception):
+    """The as-run report could not be written; the message says why."""
+
+
 class Runtime:
     """Everything one show needs, for the console or a headless driver."""
 
@@ -273,6 +277,20 @@ class Runtime:
     def journal_path(self) -> Path:
         return self.journal.path
 
+    def write_report(self, lang: str | None = None) -> tuple[Path, Path]:
+        """Write this show's as-run report beside its journal: (HTML, CSV) paths.
+
+        Replays the whole journal: on a long show, call it off the loop's thread. Raises
+        ReportFailed with the reason when the journal cannot be read or the files written."""
+        # Imported here: the console does not pay for the report's modules at start-up.
+        from studio.asrun import ReportError, build_report, write_report
+
+        path = self.journal.path
+        try:
+            return write_report(build_report(path), path.parent, lang)
+        except (ReportError, OSError) as exc:
+            raise ReportFailed(str(exc)) from exc
+
     def close_journal(self) -> None:
         """Let go of a journal this runtime will not run (the console starts a new show)."""
         self.journal.close()
@@ -405,3 +423,20 @@ class Runtime:
             fn(cues)
         self._push(Change.SHOW, cues=cues)
         return cues
+
+
+# What front ends take from here besides the runtime itself: the parts a test or a driver may
+# hand it (a clock, a transport), and where a journal lives.
+__all__ = [
+    "Clock",
+    "ForeignJournal",
+    "Runtime",
+    "ReportFailed",
+    "RuntimeOptions",
+    "Transport",
+    "archive_journal",
+    "default_journal_path",
+    "held_manual_scene",
+    "journal_info",
+    "simulated_obs_for",
+]

@@ -25,8 +25,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from studio.agenda import Agenda, AgendaError, load_agenda
-from studio.journal import default_journal_path
-from studio.runtime import archive_journal
+from studio.runtime import archive_journal, default_journal_path
 from studio.view import ShowStatus
 from ui import style
 from ui.widgets import set_text

@@ -31,15 +31,20 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from studio.agenda import Agenda, load_agenda
-from studio.clock import Clock
 from studio.logsetup import setup_logging
 from studio.modes import Mode
-from studio.obs.base import Transport
 from studio.problems import AgendaError
-from studio.resume import AgendaDrift
-from studio.runtime import ForeignJournal, Runtime, RuntimeOptions, archive_journal
+from studio.runtime import (
+    Clock,
+    ForeignJournal,
+    Runtime,
+    RuntimeOptions,
+    Transport,
+    archive_journal,
+)
 from studio.settings import load_settings, obs_password
 from studio.timefmt import clock_text
+from studio.view import AgendaDrift
 from ui import agenda_file
 from ui.bridge import EngineBridge
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, LanguageManager, ensure_compiled

@@ -11,8 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from studio.journal import JournalHealth, JournalProblem
-from studio.resume import AgendaDrift
+from studio.view import AgendaDrift, JournalHealth, JournalProblem
 from ui import style
 from ui.widgets import set_text
 

@@ -57,6 +57,28 @@ def load_settings(path: Path | None) -> Settings:
 
 
 @dataclass(frozen=True)
+class ObsEndpoint:
+    host: str
+    port: int
+
+
+def obs_endpoint(
+    host: str | None,
+    port: int | None,
+    settings: Settings,
+    remembered: ObsEndpoint | None = None,
+) -> ObsEndpoint:
+    """Where OBS is, for every front end alike: the command line, else the address the console
+    last used (if the caller keeps one), else the settings file (whose defaults are OBS's)."""
+    last_host = remembered.host if remembered else ""
+    last_port = remembered.port if remembered else 0
+    return ObsEndpoint(
+        host=host or last_host or settings.obs.host,
+        port=port or last_port or settings.obs.port,
+    )
+
+
+@dataclass(frozen=True)
 class PasswordSource:
     password: str | None
     source: str  # "env", "keyring", "settings", "none"

@@ -18,6 +18,7 @@ import os
 import signal
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from PySide6.QtCore import (
     QMessageLogContext,
@@ -42,7 +43,7 @@ from studio.runtime import (
     Transport,
     archive_journal,
 )
-from studio.settings import load_settings, obs_password
+from studio.settings import ObsEndpoint, Settings, load_settings, obs_endpoint, obs_password
 from studio.timefmt import clock_text
 from studio.view import AgendaDrift
 from ui import agenda_file
@@ -345,6 +346,83 @@ def _route_qt_messages() -> object:
     return qInstallMessageHandler(handler)
 
 
+def _refuse(problems: list[str], err: TextIO) -> int:
+    for problem in problems:
+        print(problem, file=err)
+    return EXIT_BAD_INPUT
+
+
+def _read_inputs(args: argparse.Namespace, err: TextIO) -> tuple[Agenda, Settings] | None:
+    """The agenda and the settings file, or None once what is wrong with them is printed."""
+    try:
+        return load_agenda(args.agenda), load_settings(Path(args.settings))
+    except AgendaError as exc:
+        n = len(exc.problems)
+        _refuse([str(p) for p in exc.problems], err)
+        print(f"{n} problem{'s' if n != 1 else ''} found; the console was not opened.", file=err)
+        return None
+
+
+def _start_qt() -> tuple[QApplication, object]:
+    """The application object, themed, with Qt's own warnings routed into the log."""
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "studio"])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setQuitOnLastWindowClosed(False)  # the coroutine decides when the console ends
+    previous_handler = _route_qt_messages()
+    apply_theme(app)
+    ensure_compiled()
+    return app, previous_handler
+
+
+def _options(args: argparse.Namespace, settings: QSettings, yaml: Settings) -> RuntimeOptions:
+    """The runtime's options: OBS's address as every front end resolves it (the console also
+    remembers the last one given on its command line)."""
+    remembered = ObsEndpoint(
+        settings.value("obs/host", "", type=str), settings.value("obs/port", 0, type=int)
+    )
+    where = obs_endpoint(args.host, args.port, yaml, remembered)
+    if args.host:
+        settings.setValue("obs/host", args.host)
+    if args.port:
+        settings.setValue("obs/port", args.port)
+    live = args.mode is not Mode.DRY_RUN
+    return RuntimeOptions(
+        mode=args.mode,
+        speed=args.speed,
+        host=where.host,
+        port=where.port,
+        password=obs_password(where.host, where.port, yaml).password if live else None,
+        journal=Path(args.journal) if args.journal else None,
+    )
+
+
+def _language(args: argparse.Namespace, settings: QSettings, yaml: Settings) -> str:
+    language = args.lang or settings.value("language", "", type=str) or yaml.language
+    if language not in LANGUAGES:
+        language = DEFAULT_LANGUAGE
+    settings.setValue("language", language)
+    return str(language)
+
+
+async def _run(agenda: Agenda, options: RuntimeOptions, settings: QSettings, language: str) -> int:
+    lang = LanguageManager()
+    lang.set_language(language)
+    console = Console(agenda, options, settings=settings, lang=lang)
+    # Another agenda opened before the start replaces the console by one on that agenda.
+    session = agenda_file.ConsoleSession(
+        console, lambda new: Console(new, options, settings=settings, lang=lang)
+    )
+    # Ctrl+C in the terminal asks the console to close (with the question during a show).
+    signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, session.request_close))
+    try:
+        return await session.run()
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        lang.uninstall()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the console; returns the exit code (2 for a bad agenda or bad options)."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -355,17 +433,11 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     err = sys.stderr
     if args.speed <= 0 or (args.speed != 1.0 and args.mode is not Mode.DRY_RUN):
-        print("--speed must be more than zero and works only with --dry-run.", file=err)
+        return _refuse(["--speed must be more than zero and works only with --dry-run."], err)
+    inputs = _read_inputs(args, err)
+    if inputs is None:
         return EXIT_BAD_INPUT
-    try:
-        agenda = load_agenda(args.agenda)
-        yaml_settings = load_settings(Path(args.settings))
-    except AgendaError as exc:
-        for problem in exc.problems:
-            print(problem, file=err)
-        n = len(exc.problems)
-        print(f"{n} problem{'s' if n != 1 else ''} found; the console was not opened.", file=err)
-        return EXIT_BAD_INPUT
+    agenda, yaml_settings = inputs
 
     # A log file for the technician; obsws-python's own logger (it logs the password at INFO)
     # is silenced where the OBS link is defined.
@@ -373,64 +445,20 @@ def main(argv: list[str] | None = None) -> int:
     if log_path:
         log.info("console starting: %s, log %s", args.mode.value, log_path)
 
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "studio"])
-    assert isinstance(app, QApplication)
-    app.setOrganizationName(ORGANISATION)
-    app.setApplicationName(APPLICATION)
-    app.setQuitOnLastWindowClosed(False)  # the coroutine decides when the console ends
-    previous_handler = _route_qt_messages()
-    apply_theme(app)
-    ensure_compiled()
-
+    _app, previous_handler = _start_qt()
     settings = app_settings()
-    host = args.host or settings.value("obs/host", "", type=str) or yaml_settings.obs.host
-    port = args.port or settings.value("obs/port", 0, type=int) or yaml_settings.obs.port
-    if args.host:
-        settings.setValue("obs/host", args.host)
-    if args.port:
-        settings.setValue("obs/port", args.port)
-    language = args.lang or settings.value("language", "", type=str) or yaml_settings.language
-    if language not in LANGUAGES:
-        language = DEFAULT_LANGUAGE
-    settings.setValue("language", language)
-    password = (
-        obs_password(host, port, yaml_settings).password if args.mode is not Mode.DRY_RUN else None
-    )
-    options = RuntimeOptions(
-        mode=args.mode,
-        speed=args.speed,
-        host=host,
-        port=port,
-        password=password,
-        journal=Path(args.journal) if args.journal else None,
-    )
-
-    async def run() -> int:
-        lang = LanguageManager()
-        lang.set_language(language)
-        console = Console(agenda, options, settings=settings, lang=lang)
-        # Another agenda opened before the start replaces the console by one on that agenda.
-        session = agenda_file.ConsoleSession(
-            console, lambda new: Console(new, options, settings=settings, lang=lang)
-        )
-        # Ctrl+C in the terminal asks the console to close (with the question during a show).
-        signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, session.request_close))
-        try:
-            return await session.run()
-        finally:
-            signal.signal(signal.SIGINT, signal.default_int_handler)
-            lang.uninstall()
+    options = _options(args, settings, yaml_settings)
+    language = _language(args, settings, yaml_settings)
 
     os.environ.setdefault("QT_API", "pyside6")
     import qasync  # only now: after PySide6, so qasync binds to it (STACK-NOTES)
 
     try:
-        return int(qasync.run(run()))
+        return int(qasync.run(_run(agenda, options, settings, language)))
     except KeyboardInterrupt:
         return 130
     except ForeignJournal as exc:
-        print(f"{exc}; the console was not opened.", file=err)
-        return EXIT_BAD_INPUT
+        return _refuse([f"{exc}; the console was not opened."], err)
     except OSError as exc:  # e.g. the journal cannot be written
         print(f"{getattr(exc, 'filename', '') or 'error'}: {exc.strerror or exc}", file=err)
         return 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from studio.agenda import Agenda
-from studio.layout import CANVAS, TEXTS, scenes_for_text
+from studio.layout import CANVAS, TEXTS, TextPlacement, scenes_for_text
 from studio.obs.base import RESOURCE_ALREADY_EXISTS, ObsRequestFailed, Versions
 from studio.obs.client import ObsClient
 
@@ -101,53 +101,88 @@ async def provision(client: ObsClient, agenda: Agenda) -> ProvisionResult:
     exists is left where the technician put it, only added to the scenes created now."""
     report = await preflight(client, agenda)
     result = ProvisionResult()
-    for need in report.missing_scenes:
+    await _create_scenes(client, report.missing_scenes, result)
+    have = set(await client.scenes())
+    run = _Provisioning(client, agenda, result, have, await _canvas(client))
+    missing = {need.obs_name for need in report.missing_inputs}
+    for logical, obs_input in agenda.scene_map.inputs.items():
+        await run.text_input(logical, obs_input, created=obs_input in missing)
+    return result
+
+
+async def _create_scenes(client: ObsClient, needs: list[Need], result: ProvisionResult) -> None:
+    for need in needs:
         try:
             await client.create_scene(need.obs_name)
             result.created_scenes.append(need.obs_name)
         except ObsRequestFailed as exc:
             if exc.code != RESOURCE_ALREADY_EXISTS:
                 raise
-    have = set(await client.scenes())
-    missing = {need.obs_name for need in report.missing_inputs}
+
+
+async def _canvas(client: ObsClient) -> tuple[int, int]:
+    """OBS's canvas size, which the texts' places and sizes scale to; the layout's own canvas if
+    OBS does not say."""
     try:
         width, height = await client.canvas()
     except ObsRequestFailed:
         width = height = 0
-    canvas = (width, height) if width > 0 and height > 0 else CANVAS
-    m = agenda.scene_map
-    for logical, obs_input in m.inputs.items():
+    return (width, height) if width > 0 and height > 0 else CANVAS
+
+
+@dataclass
+class _Provisioning:
+    """One provisioning run's text inputs: the scenes OBS has so far, and what the run made."""
+
+    client: ObsClient
+    agenda: Agenda
+    result: ProvisionResult
+    have: set[str]
+    canvas: tuple[int, int]
+
+    async def text_input(self, logical: str, obs_input: str, *, created: bool) -> None:
+        """Create a missing text input in its first scene and add it to the others; an input OBS
+        has already goes only into the scenes this run created."""
         place = TEXTS.get(logical)
-        targets = [s for s in scenes_for_text(m, logical) if s in have]
-        if obs_input in missing:
-            if not targets:
-                home = _home_scene(agenda, logical)
-                if home not in have:
-                    await client.create_scene(home)
-                    have.add(home)
-                targets = [home]
-            try:
-                item = await client.create_text_input(
-                    targets[0],
-                    obs_input,
-                    m.text_input_kind,
-                    "",
-                    size=place.font_size(canvas) if place else None,
-                    visible=place.visible if place else True,
-                )
-            except ObsRequestFailed as exc:
-                if exc.code != RESOURCE_ALREADY_EXISTS:
-                    raise
-                continue
-            result.created_inputs.append(obs_input)
-            if place is not None:
-                await client.place_item(targets[0], item, place.position(canvas), place.align)
-            others = targets[1:]
+        targets = [s for s in scenes_for_text(self.agenda.scene_map, logical) if s in self.have]
+        if created:
+            made_in = await self._create(logical, obs_input, place, targets)
+            if made_in is None:
+                return
+            others = made_in[1:]
         else:
-            others = [s for s in targets if s in result.created_scenes]
+            others = [s for s in targets if s in self.result.created_scenes]
         for scene in others:
             visible = place.visible if place else True
-            item = await client.add_to_scene(scene, obs_input, visible=visible)
+            item = await self.client.add_to_scene(scene, obs_input, visible=visible)
             if place is not None:
-                await client.place_item(scene, item, place.position(canvas), place.align)
-    return result
+                await self.client.place_item(scene, item, place.position(self.canvas), place.align)
+
+    async def _create(
+        self, logical: str, obs_input: str, place: TextPlacement | None, targets: list[str]
+    ) -> list[str] | None:
+        """Create the input in the first of `targets`, or, with none, where it is first seen on
+        air. Returns the targets with that scene first, or None if OBS had the input after all."""
+        if not targets:
+            home = _home_scene(self.agenda, logical)
+            if home not in self.have:
+                await self.client.create_scene(home)
+                self.have.add(home)
+            targets = [home]
+        try:
+            item = await self.client.create_text_input(
+                targets[0],
+                obs_input,
+                self.agenda.scene_map.text_input_kind,
+                "",
+                size=place.font_size(self.canvas) if place else None,
+                visible=place.visible if place else True,
+            )
+        except ObsRequestFailed as exc:
+            if exc.code != RESOURCE_ALREADY_EXISTS:
+                raise
+            return None
+        self.result.created_inputs.append(obs_input)
+        if place is not None:
+            await self.client.place_item(targets[0], item, place.position(self.canvas), place.align)
+        return targets

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import ErrorDetails
 
 from studio.problems import AgendaError, Problem
 from studio.yamlpos import YamlSyntaxError, read_located
@@ -49,7 +50,7 @@ _EXPECT = {
 }
 
 
-def _message(err: dict[str, Any], loc: tuple[Any, ...]) -> str:
+def _message(err: ErrorDetails, loc: tuple[Any, ...]) -> str:
     """One validation error as a sentence that says what was expected."""
     kind = err["type"]
     label = ".".join(str(p) for p in loc)

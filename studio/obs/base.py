@@ -109,8 +109,15 @@ def lost_message(why: str) -> LinkMessage:
 class Transport(Protocol):
     """One obs-websocket session: requests in, events out."""
 
-    simulated: bool
-    describe: str
+    # Read-only properties, not plain attributes: the link and the client only read them, and a
+    # wrapper (the guard) answers them from the transport it wraps.
+    @property
+    def simulated(self) -> bool: ...
+
+    @property
+    def describe(self) -> str:
+        """Where the session goes, for the log ("127.0.0.1:4455"); never the password."""
+        ...
 
     async def connect(self) -> None: ...
 

@@ -9,6 +9,12 @@ within 500 ms or reported unconfirmed. The show never waits for any of it.
 
 What it tells the operator ("log" and "error" notifications, `Snapshot.last_error_message`) is a
 `LinkMessage`: the English text plus a key and arguments the console translates.
+
+This module holds the supervision (connect, heartbeat, reconnect, OBS's events) and the cue's
+way to OBS (texts, confirmed scene switches). The rest of the link lives beside it: what it
+knows (studio/obs/snapshot.py), what its parts share (studio/obs/linkcore.py), stream and record
+(studio/obs/outputs.py), and the technician's manual override (studio/obs/override.py). Their
+public names are importable from here, where the console and the director look for them.
 """
 
 from __future__ import annotations
@@ -18,8 +24,6 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from typing import Any
 
 from studio import facts
@@ -27,79 +31,36 @@ from studio.obs.base import (
     LOST_CONNECTION,
     LOST_EXITING,
     Desired,
-    Health,
     LinkMessage,
     ObsError,
     ObsRequestFailed,
     ObsUnavailable,
-    OutputStatus,
     Transport,
-    Versions,
     lost_message,
 )
-from studio.obs.client import (
-    ObsClient,
-    health_from,
-    output_state_name,
-    scene_request,
-    text_request,
-)
+from studio.obs.client import health_from, scene_request, text_request
 from studio.obs.health import FrameWindow, IncidentTracker, health_levels
+from studio.obs.linkcore import Listener, Recorder
+from studio.obs.outputs import OutputControl
+from studio.obs.override import ManualControl
+from studio.obs.snapshot import LinkState, Snapshot, Switch
 
+# The same logger as the link's other parts (studio/obs/linkcore.py): one subsystem in the log.
 log = logging.getLogger("studio.obs.link")
 
-Listener = Callable[[str, Any], None]
-Recorder = Callable[[facts.ObsFact], None]
-"""Where the link's journal facts go (the runtime's journal)."""
+__all__ = [
+    "Desired",
+    "LinkMessage",
+    "LinkState",
+    "Listener",
+    "ObsLink",
+    "Recorder",
+    "Snapshot",
+    "Switch",
+]
 
 
-class LinkState(StrEnum):
-    OFFLINE = "offline"
-    CONNECTING = "connecting"
-    ONLINE = "online"
-    RECONNECTING = "reconnecting"
-    STOPPED = "stopped"
-
-
-@dataclass(frozen=True)
-class Switch:
-    """One automated scene switch and whether OBS confirmed it."""
-
-    scene: str
-    cue_seq: int
-    confirmed: bool
-    latency_ms: float | None
-    superseded: bool = False
-    already: bool = False  # the scene was on program already: nothing was sent
-
-
-@dataclass
-class Snapshot:
-    """What the link knows of OBS, for the technician panel."""
-
-    state: LinkState = LinkState.OFFLINE
-    last_error_message: LinkMessage | None = None
-    versions: Versions | None = None
-    scenes: list[str] = field(default_factory=list)
-    inputs: dict[str, str] = field(default_factory=dict)
-    program: str | None = None
-    preview: str | None = None
-    studio_mode: bool = False
-    stream: OutputStatus = field(default_factory=OutputStatus)
-    record: OutputStatus = field(default_factory=OutputStatus)
-    health: Health = field(default_factory=Health)
-    manual_scene: str | None = None
-    unconfirmed: Switch | None = None
-    outages: int = 0
-
-    @property
-    def last_error(self) -> str | None:
-        """The last connection error in English (`last_error_message` has it for translation)."""
-        m = self.last_error_message
-        return m.text if m is not None else None
-
-
-class ObsLink:
+class ObsLink(ManualControl, OutputControl):
     """Supervises one transport. Call `start()` on a running asyncio loop."""
 
     def __init__(
@@ -115,22 +76,16 @@ class ObsLink:
         record: Recorder | None = None,
         now: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.transport = transport
-        self.client = ObsClient(transport)
-        self.snap = Snapshot()
-        self.desired = Desired()
+        super().__init__(transport, record)
         self.heartbeat = heartbeat
         self.heartbeat_timeout = heartbeat_timeout
         self.backoff_start = backoff_start
         self.backoff_cap = backoff_cap
         self.confirm_timeout = confirm_timeout
-        self._record: Recorder = record or (lambda _fact: None)
-        self._listeners: list[Listener] = []
         self._task: asyncio.Task[None] | None = None
         self._lost = asyncio.Event()
         self._wake = asyncio.Event()
         self._pending: dict[str, tuple[float, asyncio.Future[float]]] = {}
-        self._ours: dict[str, float] = {}
         self._bytes_prev: tuple[float, int] | None = None
         self.incidents = IncidentTracker(health_settle)
         self._now = now  # the show clock, for the times of health incidents
@@ -139,35 +94,10 @@ class ObsLink:
         self._stopping = False
         self._last_texts: dict[str, str] = {}
         self._apply_lock = asyncio.Lock()
-        self._held_from_restart = False
         self._logged_state: tuple[LinkState, str | None] | None = None  # see _log_state
         transport.set_handlers(self._on_event, self._on_lost)
 
-    # ---- listeners ----------------------------------------------------------------------------
-    def subscribe(self, fn: Listener) -> None:
-        """fn(kind, payload); kinds: state, scenes, program, preview, stream, record, health
-        (payload: the Snapshot), switch (a Switch), override (the Snapshot), log and error (a
-        LinkMessage: English text, key and arguments)."""
-        self._listeners.append(fn)
-
-    def unsubscribe(self, fn: Listener) -> None:
-        with contextlib.suppress(ValueError):
-            self._listeners.remove(fn)
-
-    def _emit(self, kind: str, payload: Any = None) -> None:
-        for fn in list(self._listeners):
-            try:
-                fn(kind, payload)
-            except Exception:  # a broken view must not take the link down
-                log.exception("listener failed on %s", kind)
-
-    def _log(self, key: str, args: dict[str, Any], text: str, level: int = logging.INFO) -> None:
-        log.log(level, "%s", text)
-        self._emit("log", LinkMessage(key, args, text))
-
-    def _error(self, exc: ObsError) -> None:
-        self._emit("error", exc.as_message())
-
+    # ---- state --------------------------------------------------------------------------------
     def _set_state(self, state: LinkState, error: LinkMessage | None = None) -> None:
         changed = state != self.snap.state or (
             error is not None and error.text != self.snap.last_error
@@ -200,10 +130,6 @@ class ObsLink:
             log.info("OBS link stopped")
         elif state is not LinkState.ONLINE:
             log.warning("OBS link %s: %s", state.value, why or "-")
-
-    @property
-    def online(self) -> bool:
-        return self.snap.state is LinkState.ONLINE
 
     # ---- lifecycle ----------------------------------------------------------------------------
     def start(self) -> None:
@@ -331,33 +257,12 @@ class ObsLink:
         record = await self.client.record_status()
         now = time.monotonic()
         health, self._bytes_prev = health_from(stats, stream, self._bytes_prev, now, self._frames)
-        old_stream, old_record = self.snap.stream, self.snap.record
-        self.snap.stream = replace(stream, state=self._keep_transitional(old_stream, stream))
-        self.snap.record = replace(record, state=self._keep_transitional(old_record, record))
+        old_stream, old_record = self._take_polled_outputs(stream, record)
         self.snap.health = health
         levels = health_levels(health, self.snap.stream.active, online=True)
         self._record_health(self.incidents.update(levels, health, self._now()))
-        # Outputs started or stopped while we were not told (e.g. during an outage) show too.
-        if (self.snap.stream.state, self.snap.stream.active) != (
-            old_stream.state,
-            old_stream.active,
-        ):
-            self._emit("stream", self.snap)
-        if (self.snap.record.state, self.snap.record.active) != (
-            old_record.state,
-            old_record.active,
-        ):
-            self._emit("record", self.snap)
+        self._emit_output_changes(old_stream, old_record)
         self._emit("health", self.snap)
-
-    @staticmethod
-    def _keep_transitional(old: OutputStatus, new: OutputStatus) -> str:
-        # Polls only see active/inactive; keep "starting"/"stopping" from events until they settle.
-        if old.state == "starting" and not new.active:
-            return "starting"
-        if old.state == "stopping" and new.active:
-            return "stopping"
-        return new.state
 
     def _record_health(self, changes: list[dict[str, Any]]) -> None:
         """Journal the incident starts and ends the tracker made (studio/obs/health.py)."""
@@ -393,18 +298,7 @@ class ObsLink:
             self.snap.studio_mode = bool(data.get("studioModeEnabled"))
             self._emit("preview", self.snap)
         elif event_type in ("StreamStateChanged", "RecordStateChanged"):
-            key = "stream" if event_type == "StreamStateChanged" else "record"
-            old: OutputStatus = getattr(self.snap, key)
-            state = output_state_name(str(data.get("outputState", "")))
-            new = replace(old, active=bool(data.get("outputActive")), state=state)
-            setattr(self.snap, key, new)
-            self._record(facts.OutputState.of(key, state))
-            self._log(
-                "link.stream_state" if key == "stream" else "link.record_state",
-                {"state": state},
-                f"{key.title()}: {state}",
-            )
-            self._emit(key, self.snap)
+            self._output_changed(event_type, data)
         elif event_type in (
             "SceneCreated",
             "SceneRemoved",
@@ -436,27 +330,17 @@ class ObsLink:
                     self._pending.pop(name)
                     if not other.done():
                         other.cancel()
-        elif time.monotonic() - self._ours.pop(scene, -10.0) > 2.0:
-            # Not something we asked for (each of our switches is recognised once, so a hand
-            # switching to the same scene later is still seen): respect it until the next cue.
-            self.snap.manual_scene = scene
-            self._record(facts.ManualOverride(scene, "obs"))
-            self._log(
-                "link.manual_in_obs", {"scene": scene}, f"Scene switched by hand in OBS: {scene}"
-            )
-            self._emit("override", self.snap)
+        else:
+            self._program_not_awaited(scene)
         self._emit("program", self.snap)
 
-    # ---- what the director and the technician ask for ---------------------------------------
+    # ---- the cue, on its way to OBS ---------------------------------------------------------
     async def apply(self, desired: Desired) -> Switch | None:
         """A new cue: texts first (so the scene arrives dressed), then the scene, confirmed."""
         new_cue = desired.cue_seq != self.desired.cue_seq
         self.desired = desired
         if new_cue:
-            self._held_from_restart = False
-        if new_cue and self.snap.manual_scene is not None:
-            self.snap.manual_scene = None
-            self._emit("override", self.snap)
+            self._new_cue()
         if not self.online:
             return None
         return await self._reapply()
@@ -471,32 +355,9 @@ class ObsLink:
             if d.scene is None or manual is not None:
                 await self._send_texts(texts)
                 if d.scene is not None and manual is not None:
-                    if self._held_from_restart:
-                        self._adopt_program(d.scene)
-                    else:
-                        await self._restore_manual(manual)
+                    await self._keep_manual(d.scene, manual)
                 return None
             return await self.switch(d.scene, d.cue_seq, texts)
-
-    def _adopt_program(self, cue_scene: str) -> None:
-        """After a console restart OBS kept running: what it shows now is the technician's
-        latest choice, whatever the journal says was held. Respect it; switch nothing."""
-        self._held_from_restart = False
-        program = self.snap.program
-        held = program if program and program != cue_scene else None
-        if held != self.snap.manual_scene:
-            self.snap.manual_scene = held
-            if held is not None:
-                self._record(facts.ManualOverride(held, "obs"))
-            self._emit("override", self.snap)
-
-    async def _restore_manual(self, manual: str) -> None:
-        """After OBS restarts it shows its saved scene: put the technician's choice back."""
-        if self.snap.program == manual or manual not in self.snap.scenes:
-            return
-        self._ours[manual] = time.monotonic()
-        with contextlib.suppress(ObsError):
-            await self.client.set_program_scene(manual)
 
     def _text_due(self, input_name: str, text: str) -> bool:
         """Whether a text must be sent now: online, changed since OBS last took it, and an input
@@ -612,42 +473,3 @@ class ObsLink:
         )
         self._emit("switch", result)
         return result
-
-    async def manual_switch(self, scene: str) -> None:
-        """The technician's override from the console: held until the next cue."""
-        self._ours[scene] = time.monotonic()
-        try:
-            await self.client.set_program_scene(scene)
-        except ObsError:
-            self._ours.pop(scene, None)
-            raise
-        # Only once OBS took it: a failed override must not come back on reconnect.
-        self.snap.manual_scene = scene
-        self._record(facts.ManualOverride(scene, "console"))
-        self._emit("override", self.snap)
-
-    def hold_manual(self, scene: str, cue_seq: int) -> None:
-        """A hand-set scene from before a console restart, held until a cue after `cue_seq`.
-        On connecting, OBS's program at that moment wins over it (see `_adopt_program`)."""
-        self.desired = Desired(cue_seq=cue_seq)
-        self._held_from_restart = True
-        self.snap.manual_scene = scene
-        self._emit("override", self.snap)
-
-    async def release_manual(self) -> Switch | None:
-        """Give the scene back to the cue."""
-        self.snap.manual_scene = None
-        self._record(facts.ManualReleased())
-        self._emit("override", self.snap)
-        return await self._reapply() if self.online else None
-
-    async def output(self, action: str) -> None:
-        """start_stream, stop_stream, start_record, stop_record (confirmed by the UI first)."""
-        if action not in facts.OUTPUT_ACTIONS:
-            raise ValueError(action)
-        self._record(facts.OutputRequest(action))
-        try:
-            await getattr(self.client, action)()
-        except ObsRequestFailed as exc:
-            self._error(exc)
-            raise

@@ -19,8 +19,13 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-import obsws_python as obsws
-from obsws_python.error import OBSSDKError, OBSSDKRequestError, OBSSDKTimeoutError
+# obsws-python ships no type information (no py.typed, no stubs package): its names are Any here.
+import obsws_python as obsws  # type: ignore[import-untyped]
+from obsws_python.error import (  # type: ignore[import-untyped]
+    OBSSDKError,
+    OBSSDKRequestError,
+    OBSSDKTimeoutError,
+)
 from websocket import WebSocketException, WebSocketTimeoutException
 
 from studio.obs.base import (

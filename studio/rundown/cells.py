@@ -159,7 +159,8 @@ def _checked(name: str, rows: list[list[Any]]) -> list[list[Any]]:
 
 
 def _read_xlsx(path: Path, name: str, sheet: str | None) -> Grid:
-    import openpyxl  # imported on use: the console starts without it
+    # Imported on use: the console starts without it. No stubs: types-openpyxl is not a dependency.
+    import openpyxl  # type: ignore[import-untyped]
 
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:

@@ -137,6 +137,8 @@ def _stand_ins(found: Found) -> None:
         event.fields["title"] = Map((0, 0), {"uk": Leaf(INVALID, (0, 0))})
     items = found.root.fields.get("items")
     for item in items.entries if isinstance(items, Seq) else []:
+        # An item is a row of the table: it sits at a (row, column), never at an option's name.
+        assert isinstance(item.at, tuple)
         if "title" not in item.fields:
             item.fields["title"] = Map(item.at, {"uk": Leaf(INVALID, item.at)})
         for key, value in (("kind", "other"), ("id", f"row-{item.at[0] + 1}")):

@@ -328,8 +328,8 @@ def _item(found: Found, row: Row, first_col: int) -> Map:
     if timers.fields:
         parts["timers"] = timers
     for key in ITEM_ORDER:
-        if parts.get(key) is not None:
-            item.fields[key] = parts[key]  # type: ignore[assignment]
+        if (part := parts.get(key)) is not None:
+            item.fields[key] = part
     return item
 
 
@@ -354,12 +354,14 @@ def _speaker(found: Found, row: Row, first_col: int) -> Map:
         parts["time"] = Leaf(INVALID, where)
     first = _read(found, row, "lower_third_1", v.text)
     second = _read(found, row, "lower_third_2", v.text)
-    if first is not None or second is not None:
-        lines = [first.value if first else "", second.value] if second else [first.value]  # type: ignore[union-attr]
-        parts["lower_third"] = Leaf(lines, (first or second).at)  # type: ignore[union-attr]
+    if second is not None:
+        lines = [first.value if first else "", second.value]
+        parts["lower_third"] = Leaf(lines, (first or second).at)
+    elif first is not None:
+        parts["lower_third"] = Leaf([first.value], first.at)
     for key in SPEAKER_ORDER:
-        if parts.get(key) is not None:
-            speaker.fields[key] = parts[key]  # type: ignore[assignment]
+        if (part := parts.get(key)) is not None:
+            speaker.fields[key] = part
     return speaker
 
 

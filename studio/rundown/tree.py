@@ -55,7 +55,7 @@ def scalar(value: Any) -> str:
     text = str(value)
     if _PLAIN.fullmatch(text) and yaml.safe_load(text) == text:
         return text
-    dumped = yaml.safe_dump(text, allow_unicode=True, default_style='"', width=float("inf"))
+    dumped: str = yaml.safe_dump(text, allow_unicode=True, default_style='"', width=float("inf"))
     return dumped.rstrip("\n")
 
 

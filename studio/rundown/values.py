@@ -131,8 +131,8 @@ def _duration_text(raw: str) -> float:
             f"Expected 0:{raw.zfill(5)} (minutes) or {raw}:00 (hours), or {DURATION_HINT}"
         )
     if (m := _ISO.match(raw)) and any(m.groups()):
-        d, h, mi, s = (float(g) if g else 0.0 for g in m.groups())
-        return d * 86400 + h * 3600 + mi * 60 + s
+        days, hours, mins, secs = (float(g) if g else 0.0 for g in m.groups())
+        return days * 86400 + hours * 3600 + mins * 60 + secs
     try:
         return parse_duration(raw.replace(" ", ""))
     except ValueError:
@@ -145,9 +145,10 @@ def clock(value: Any) -> time:
     if isinstance(value, datetime):
         value = value.time()
     if isinstance(value, time):
-        if value.microsecond:  # a float's rounding, 09:59:59.999999
-            value = (datetime.combine(date.min, value) + timedelta(microseconds=500_000)).time()
-        return value.replace(microsecond=0)
+        t = value
+        if t.microsecond:  # a float's rounding, 09:59:59.999999
+            t = (datetime.combine(date.min, t) + timedelta(microseconds=500_000)).time()
+        return t.replace(microsecond=0)
     if isinstance(value, str):
         try:
             return parse_clock(value.strip().replace(".", ":"))

@@ -173,9 +173,10 @@ def _write_csv(out: Path, rows: list[Cells]) -> None:
 def _write_xlsx(
     out: Path, rows: list[Cells], header: int, item_rows: list[int], title: str
 ) -> None:
-    import openpyxl
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils.exceptions import IllegalCharacterError
+    # No stubs: types-openpyxl is not among the dependencies.
+    import openpyxl  # type: ignore[import-untyped]
+    from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped]
+    from openpyxl.utils.exceptions import IllegalCharacterError  # type: ignore[import-untyped]
 
     book = openpyxl.Workbook()
     ws = book.active

@@ -409,13 +409,19 @@ class Runtime:
 
     # ---- operator actions ---------------------------------------------------------------------
     def act(
-        self, action: Action | str, *, origin: Origin = Origin.ENGINE, **args: Any
+        self,
+        action: Action | str,
+        *,
+        origin: Origin = Origin.ENGINE,
+        client: str | None = None,
+        **args: Any,
     ) -> list[Cue]:
         """Apply an action now (raises ActionError if it cannot apply) and queue its cues.
 
         Every front end calls this one entry with a typed action (or an action's name and
-        arguments, parsed the same way) and says who asked: the origin goes into the journal."""
-        cues = self.show.apply(action, origin=origin, **args)
+        arguments, parsed the same way) and says who asked: the origin goes into the journal,
+        with `client` (a remote caller's address, from the control API) when given."""
+        cues = self.show.apply(action, origin=origin, client=client, **args)
         self._acted = True
         if cues and self._queue is not None:
             self._queue.put_nowait(cues)
@@ -430,8 +436,8 @@ class Runtime:
 __all__ = [
     "Clock",
     "ForeignJournal",
-    "Runtime",
     "ReportFailed",
+    "Runtime",
     "RuntimeOptions",
     "Transport",
     "archive_journal",

@@ -296,12 +296,18 @@ class Show:
         return self.state.status is ShowStatus.RUNNING
 
     def apply(
-        self, action: Action | str, *, origin: Origin = Origin.ENGINE, **args: Any
+        self,
+        action: Action | str,
+        *,
+        origin: Origin = Origin.ENGINE,
+        client: str | None = None,
+        **args: Any,
     ) -> list[Cue]:
         """Do one operator action now; raises ActionError, recording nothing, if it cannot apply.
 
         `action` is a typed action, or an action's name with its arguments (parsed the way a
-        journal line is)."""
+        journal line is). `client` names a remote caller (the control API's client address)
+        for the journal."""
         if isinstance(action, str):
             action = parse_action(action, args)
         at = self.clock.now()
@@ -310,6 +316,8 @@ class Show:
         if self.journal:
             # Where it went, by ids: a replay against an edited agenda lands on the same speaker.
             record = {**action.args(), "to": place(self.agenda, new), "origin": origin.value}
+            if client:
+                record["client"] = client
             self.journal.append(at, "action", action.name, record)
         changed = (new.seg, new.status) != (self.state.seg, self.state.status)
         if changed:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 from studio.agenda import Agenda, AgendaError, load_agenda, planned_holes
 from studio.journal import default_journal_path
 from studio.obs.base import ObsError
-from studio.settings import load_settings, obs_password
+from studio.settings import load_settings, obs_endpoint, obs_password
 from studio.show import Status
 from studio.timefmt import signed_text
 
@@ -180,10 +180,9 @@ def _obs_transport(args: argparse.Namespace) -> LiveObs:
     from studio.obs.live import LiveObs
 
     settings = load_settings(Path(args.settings))
-    host = args.host or settings.obs.host
-    port = args.port or settings.obs.port
-    password = args.password or obs_password(host, port, settings).password
-    return LiveObs(host, port, password, timeout=args.timeout)
+    where = obs_endpoint(args.host, args.port, settings)
+    password = args.password or obs_password(where.host, where.port, settings).password
+    return LiveObs(where.host, where.port, password, timeout=args.timeout)
 
 
 async def _with_obs(args: argparse.Namespace, agenda: Agenda, out: TextIO, err: TextIO) -> int:
@@ -215,14 +214,15 @@ async def _with_obs(args: argparse.Namespace, agenda: Agenda, out: TextIO, err: 
         await transport.close()
         live.shutdown()
     v = report.versions
-    print(
-        f"OBS {v.obs}, obs-websocket {v.websocket} (rpc {v.rpc}) at {transport.describe}", file=out
-    )
+    if v is not None:
+        where = transport.describe
+        print(f"OBS {v.obs}, obs-websocket {v.websocket} (rpc {v.rpc}) at {where}", file=out)
+    lacks = {m.obs_name for m in report.missing_scenes + report.missing_inputs}
     for need in report.scenes_needed:
-        mark = "MISSING" if need in report.missing_scenes else "ok"
+        mark = "MISSING" if need.obs_name in lacks else "ok"
         print(f"  scene  {need.logical:<18} «{need.obs_name}»  {mark}", file=out)
     for need in report.inputs_needed:
-        mark = "MISSING" if need in report.missing_inputs else "ok"
+        mark = "MISSING" if need.obs_name in lacks else "ok"
         print(f"  text   {need.logical:<18} «{need.obs_name}»  {mark}", file=out)
     print(f"  streaming: {'ACTIVE' if report.streaming else 'idle'}", file=out)
     print(f"  recording: {'ACTIVE' if report.recording else 'idle'}", file=out)

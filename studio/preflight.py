@@ -7,12 +7,14 @@ the missing scenes and text inputs through obs-websocket; run twice, it changes 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from studio.agenda import Agenda
 from studio.layout import CANVAS, TEXTS, TextPlacement, scenes_for_text
 from studio.obs.base import RESOURCE_ALREADY_EXISTS, ObsRequestFailed, Versions
 from studio.obs.client import ObsClient
+from studio.obs.snapshot import LinkState, Snapshot
 
 
 @dataclass(frozen=True)
@@ -21,21 +23,38 @@ class Need:
     obs_name: str
 
 
+@dataclass(frozen=True)
+class Missing(Need):
+    """A scene or text input of the scene map that OBS lacks."""
+
+    used: bool = True  # the agenda switches to it (a missing used scene blocks the show)
+
+
 @dataclass
 class PreflightReport:
-    versions: Versions
-    scenes_needed: list[Need]
-    inputs_needed: list[Need]
-    missing_scenes: list[Need]
-    missing_inputs: list[Need]
-    streaming: bool
-    recording: bool
+    """Does OBS have what the agenda needs, and is it idle: one judgement for every front end
+    (the command line reads OBS for it, the console judges what its link already knows)."""
+
+    online: bool = True
+    versions: Versions | None = None
+    scenes_needed: list[Need] = field(default_factory=list)
+    inputs_needed: list[Need] = field(default_factory=list)
+    missing_scenes: list[Missing] = field(default_factory=list)
+    missing_inputs: list[Missing] = field(default_factory=list)
+    scenes_total: int = 0
+    inputs_total: int = 0
+    streaming: bool = False
+    recording: bool = False
     notes: list[str] = field(default_factory=list)
 
     @property
     def blocking(self) -> bool:
         """A scene the show switches to is missing: the show cannot run as planned."""
-        return bool(self.missing_scenes)
+        return any(m.used for m in self.missing_scenes)
+
+    @property
+    def passed(self) -> bool:
+        return self.online and not self.missing_scenes and not self.missing_inputs
 
 
 def scenes_needed(agenda: Agenda) -> list[Need]:
@@ -52,31 +71,89 @@ def inputs_needed(agenda: Agenda) -> list[Need]:
     return [Need(k, v) for k, v in agenda.scene_map.inputs.items()]
 
 
-async def preflight(client: ObsClient, agenda: Agenda) -> PreflightReport:
-    versions = await client.version()
-    have_scenes = set(await client.scenes())
-    have_inputs = await client.inputs()
-    stream = await client.stream_status()
-    record = await client.record_status()
+def judge(
+    agenda: Agenda,
+    have_scenes: Iterable[str],
+    have_inputs: Mapping[str, str],
+    *,
+    streaming: bool,
+    recording: bool,
+    versions: Versions | None = None,
+    unused: bool = False,
+) -> PreflightReport:
+    """What OBS lacks of what the agenda needs, in first-use order; with `unused`, also the scene
+    map's scenes this agenda never switches to (listed, never blocking)."""
+    have = set(have_scenes)
     scenes = scenes_needed(agenda)
     inputs = inputs_needed(agenda)
-    report = PreflightReport(
+    missing = [Missing(n.logical, n.obs_name) for n in scenes if n.obs_name not in have]
+    if unused:
+        used = {n.obs_name for n in scenes}
+        missing += [
+            Missing(k, v, used=False)
+            for k, v in agenda.scene_map.scenes.items()
+            if v not in have and v not in used
+        ]
+    m = agenda.scene_map
+    return PreflightReport(
         versions=versions,
         scenes_needed=scenes,
         inputs_needed=inputs,
-        missing_scenes=[n for n in scenes if n.obs_name not in have_scenes],
-        missing_inputs=[n for n in inputs if n.obs_name not in have_inputs],
-        streaming=stream.active,
-        recording=record.active,
+        missing_scenes=missing,
+        missing_inputs=[
+            Missing(n.logical, n.obs_name) for n in inputs if n.obs_name not in have_inputs
+        ],
+        scenes_total=len(set(m.scenes.values())),
+        inputs_total=len(set(m.inputs.values())),
+        streaming=streaming,
+        recording=recording,
+        notes=_input_notes(agenda, have_inputs),
     )
+
+
+def _input_notes(agenda: Agenda, have_inputs: Mapping[str, str]) -> list[str]:
+    notes = []
     kind = agenda.scene_map.text_input_kind
-    for need in inputs:
+    for need in inputs_needed(agenda):
         actual = have_inputs.get(need.obs_name)
         if actual is not None and not actual.startswith("text_"):
-            report.notes.append(f"input «{need.obs_name}» is a {actual}, not a text source")
+            notes.append(f"input «{need.obs_name}» is a {actual}, not a text source")
         elif actual is not None and actual != kind and not actual.startswith("text_"):
-            report.notes.append(f"input «{need.obs_name}» has kind {actual}")
-    return report
+            notes.append(f"input «{need.obs_name}» has kind {actual}")
+    return notes
+
+
+async def preflight(client: ObsClient, agenda: Agenda) -> PreflightReport:
+    """Read OBS and judge it."""
+    versions = await client.version()
+    have_scenes = await client.scenes()
+    have_inputs = await client.inputs()
+    stream = await client.stream_status()
+    record = await client.record_status()
+    return judge(
+        agenda,
+        have_scenes,
+        have_inputs,
+        streaming=stream.active,
+        recording=record.active,
+        versions=versions,
+    )
+
+
+def preflight_from_snapshot(agenda: Agenda, snap: Snapshot) -> PreflightReport:
+    """Judge what the link already knows of OBS (its scene and input lists are re-read on every
+    connect and on OBS's create/rename/remove events), so the console's button never waits."""
+    if snap.state is not LinkState.ONLINE:
+        return PreflightReport(online=False)
+    return judge(
+        agenda,
+        snap.scenes,
+        snap.inputs,
+        streaming=snap.stream.active,
+        recording=snap.record.active,
+        versions=snap.versions,
+        unused=True,
+    )
 
 
 @dataclass
@@ -110,7 +187,7 @@ async def provision(client: ObsClient, agenda: Agenda) -> ProvisionResult:
     return result
 
 
-async def _create_scenes(client: ObsClient, needs: list[Need], result: ProvisionResult) -> None:
+async def _create_scenes(client: ObsClient, needs: Sequence[Need], result: ProvisionResult) -> None:
     for need in needs:
         try:
             await client.create_scene(need.obs_name)

@@ -27,6 +27,7 @@ from studio.obs.base import LinkMessage, Transport
 from studio.obs.guard import Guard
 from studio.obs.link import ObsLink, Switch
 from studio.obs.simulated import SimulatedObs
+from studio.preflight import PreflightReport, preflight_from_snapshot
 from studio.resume import AgendaDrift, agenda_drift
 from studio.show import Cue, Show
 from studio.view import Change, LinkEvent, LinkNews, ShowView, Update, snapshot_copy
@@ -298,6 +299,11 @@ class Runtime:
     def now(self) -> float:
         """The show clock's time (event time; a rehearsal's runs from just before the start)."""
         return self.clock.now()
+
+    def preflight(self) -> PreflightReport:
+        """Does OBS have what the agenda needs, judged from what the link already knows (so a
+        button press never waits on OBS); scene-map scenes the agenda never uses are listed."""
+        return preflight_from_snapshot(self.agenda, self.link.snap)
 
     # ---- the technician's hand on OBS ---------------------------------------------------------
     def reconnect_now(self) -> None:

@@ -25,6 +25,7 @@ from studio.modes import Mode
 from studio.obs.base import LinkMessage, ObsError, OutputStatus
 from studio.obs.health import Level, health_levels
 from studio.obs.link import LinkState, Snapshot, Switch
+from studio.preflight import Missing, PreflightReport, preflight_from_snapshot
 from studio.resume import AgendaDrift
 from studio.show import Cue, ItemState, Phase, Status, elapsed, item_state
 from studio.state import ShowState, ShowStatus
@@ -52,6 +53,14 @@ def next_change_in(status: Status, rate: float, flashing: bool) -> float:
     if flashing:
         wait = min(wait, 0.5 - time.monotonic() % 0.5)
     return min(wait, MAX_WAIT_MS / 1000)
+
+
+def until_start(agenda: Agenda, st: Status) -> float | None:
+    """Before the show: seconds until the first open item's planned start (negative once it is
+    late). None once the show has started."""
+    if st.status is not ShowStatus.PRE or st.next_item_index is None:
+        return None
+    return agenda.item_starts[st.next_item_index] - st.now
 
 
 class Change(StrEnum):
@@ -156,10 +165,7 @@ class ShowView:
     def until_start(self) -> float | None:
         """Before the show: seconds until the first open item's planned start (negative once
         it is late). None once the show has started."""
-        st = self.status
-        if st.status is not ShowStatus.PRE or st.next_item_index is None:
-            return None
-        return self.agenda.item_starts[st.next_item_index] - st.now
+        return until_start(self.agenda, self.status)
 
 
 @dataclass(frozen=True)
@@ -192,10 +198,12 @@ __all__ = [
     "LinkMessage",
     "LinkNews",
     "LinkState",
+    "Missing",
     "ObsError",
     "Origin",
     "OutputStatus",
     "Phase",
+    "PreflightReport",
     "ShowStatus",
     "ShowView",
     "Snapshot",
@@ -204,5 +212,7 @@ __all__ = [
     "Update",
     "health_levels",
     "next_change_in",
+    "preflight_from_snapshot",
     "snapshot_copy",
+    "until_start",
 ]

@@ -1,0 +1,166 @@
+"""The state document: the engine's read model (`ShowView`) as the JSON every view and API
+client reads, the same for all of them.
+
+Times are the show clock's instants (epoch seconds; a rehearsal's clock runs from before the
+planned start, maybe faster), so a browser renders a countdown from `deadline` and its estimate
+of the show clock (`now` and `rate`, corrected over the WebSocket), never from its own wall
+clock. Texts come in both languages; a view picks one.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from studio.view import ShowStatus, ShowView
+
+SCHEMA = 1
+
+
+def _text(model: Any) -> dict[str, str] | None:
+    """An agenda text (`TextModel`) in both languages."""
+    if model is None:
+        return None
+    return {"uk": model.get("uk"), "en": model.get("en")}
+
+
+def _speaker(view: ShowView, item_index: int, speaker_index: int | None) -> dict[str, str] | None:
+    if speaker_index is None:
+        return None
+    sp = view.agenda.items[item_index].speakers[speaker_index]
+    return {"uk": sp.label("uk"), "en": sp.label("en")}
+
+
+def projected_segments(view: ShowView) -> list[tuple[float, float] | None]:
+    """When each segment still to come starts and ends if everything keeps to time from now
+    (an item with a fixed start waits for it; skipped items take no time): the same walk as
+    the engine's projected end. None for segments that ran, are on now, or are skipped."""
+    a, s, st = view.agenda, view.state, view.status
+    out: list[tuple[float, float] | None] = [None] * len(a.segments)
+    if st.status is ShowStatus.RUNNING and st.segment is not None:
+        cursor, k = st.now + max(0.0, st.remaining), st.segment + 1
+    elif st.status is ShowStatus.PRE:
+        cursor, k = st.now, 0
+    else:
+        return out
+    fixed = {a.first_segment(i) for i, item in enumerate(a.items) if item.start is not None}
+    first = True
+    for i in range(k, len(a.segments)):
+        seg = a.segments[i]
+        if seg.item_index in s.skipped:
+            continue
+        if i in fixed or (first and st.status is ShowStatus.PRE):
+            cursor = max(cursor, seg.planned_start)
+        first = False
+        left = max(0.0, seg.allotted + s.extra[i] - s.used[i])
+        out[i] = (cursor, cursor + left)
+        cursor += left
+    return out
+
+
+def _segment_state(view: ShowView, i: int) -> str:
+    s, seg = view.state, view.agenda.segments[i]
+    if seg.item_index in s.skipped and s.seg_first_start[i] is None:
+        return "skipped"
+    if view.running and s.seg == i:
+        return "current"
+    return "done" if s.seg_first_start[i] is not None else "pending"
+
+
+def state_document(view: ShowView, message: str = "") -> dict[str, Any]:
+    """Everything a view shows, at the view's instant, as plain JSON data."""
+    a, st, s = view.agenda, view.status, view.state
+    projected = projected_segments(view)
+    current: dict[str, Any] | None = None
+    if st.status is ShowStatus.RUNNING and st.segment is not None and st.item_index is not None:
+        t = a.thresholds(st.item_index)
+        current = {
+            "item": a.items[st.item_index].id,
+            "segment": st.segment,
+            "speaker_id": a.speaker_id(st.item_index, st.speaker_index),
+            "title": _text(a.items[st.item_index].title),
+            "speaker": _speaker(view, st.item_index, st.speaker_index),
+            "kind": a.items[st.item_index].kind,
+            "allotted": st.allotted,
+            "elapsed": st.elapsed,
+            "remaining": st.remaining,
+            # The instant the countdown reaches zero, while it runs (on hold it stands still).
+            "deadline": None if st.held else st.now + st.remaining,
+            "phase": st.phase.value,
+            "warning": t.warning,
+            "final": t.final,
+            "item_remaining": st.item_remaining,
+        }
+    nxt: dict[str, Any] | None = None
+    if st.next_item_index is not None:
+        nxt = {
+            "item": a.items[st.next_item_index].id,
+            "title": _text(a.items[st.next_item_index].title),
+            "speaker": _speaker(view, st.next_item_index, st.next_speaker_index),
+            "speaker_id": a.speaker_id(st.next_item_index, st.next_speaker_index),
+        }
+    segments = []
+    for seg in a.segments:
+        p = projected[seg.index]
+        segments.append(
+            {
+                "item": a.items[seg.item_index].id,
+                "speaker_id": a.speaker_id(seg.item_index, seg.speaker_index),
+                "speaker": _speaker(view, seg.item_index, seg.speaker_index),
+                "allotted": seg.allotted + s.extra[seg.index],
+                "planned_start": seg.planned_start,
+                "projected_start": p[0] if p else None,
+                "projected_end": p[1] if p else None,
+                "state": _segment_state(view, seg.index),
+            }
+        )
+    items = []
+    for i, item in enumerate(a.items):
+        firsts = [projected[k] for k in a.item_segments(i) if projected[k] is not None]
+        items.append(
+            {
+                "id": item.id,
+                "kind": item.kind,
+                "title": _text(item.title),
+                "planned_start": a.item_starts[i],
+                "planned_end": a.item_ends[i],
+                "actual_start": s.item_start[i],
+                "actual_end": s.item_end[i],
+                "projected_start": firsts[0][0] if firsts and firsts[0] else None,
+                "used": view.item_used(i),
+                "state": view.item_state(i).value,
+            }
+        )
+    link = view.link
+    ev = a.event
+    return {
+        "schema": SCHEMA,
+        "event": {
+            "id": ev.id,
+            "title": _text(ev.title),
+            "timezone": ev.timezone,
+            "planned_start": a.planned_start,
+            "planned_end": a.planned_end,
+        },
+        "mode": view.mode.value,
+        "rate": view.rate,
+        "now": st.now,
+        "server_time": time.time(),
+        "status": st.status.value,
+        "held": st.held,
+        "current": current,
+        "next": nxt,
+        "until_start": view.until_start(),
+        "offset": st.offset,
+        "projected_end": st.projected_end,
+        "planned_end": st.planned_end,
+        "message": message,
+        "link": {
+            "state": link.state.value,
+            "program": link.program,
+            "manual": link.manual_scene,
+        },
+        "journal_ok": view.journal.ok,
+        "items": items,
+        "segments": segments,
+    }

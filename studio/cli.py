@@ -147,10 +147,18 @@ def cmd_rehearse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             file=out,
         )
 
-    from studio.rehearse import RehearsalPlan, rehearse
+    if args.serve is not None:  # paced in real time and served to the views and the API
+        from studio.serve.cli import rehearse_served
 
-    plan = RehearsalPlan(args.overrun, args.spread, args.seed, args.outage_at)
-    st = asyncio.run(rehearse(agenda, path, plan, show_line))
+        served = rehearse_served(args, agenda, path, show_line, out, err)
+        if served is None:
+            return EXIT_BAD_INPUT
+        st = served
+    else:
+        from studio.rehearse import RehearsalPlan, rehearse
+
+        plan = RehearsalPlan(args.overrun, args.spread, args.seed, args.outage_at)
+        st = asyncio.run(rehearse(agenda, path, plan, show_line))
     print(
         f"Ended {agenda.local(st.projected_end):%H:%M:%S}, planned "
         f"{agenda.local(st.planned_end):%H:%M:%S}: offset {signed_text(st.offset)} "
@@ -291,6 +299,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="simulated OBS dies for a moment during segment N (0-based)",
     )
     r.add_argument("--lang", choices=("uk", "en"), default="uk")
+    from studio.serve.cli import add_parsers as add_serve_parsers
+    from studio.serve.cli import add_rehearse_options
+
+    add_rehearse_options(r)  # --serve [HOST:PORT], --speed N
     a = sub.add_parser("report", help="write the as-run report (HTML and CSV) from a show journal")
     a.add_argument("journal")
     a.add_argument("--agenda", help="the agenda to report against (default: the journal's)")
@@ -310,10 +322,12 @@ def build_parser() -> argparse.ArgumentParser:
     from studio.rundown.cli import add_parsers
 
     add_parsers(sub)  # import, export
+    add_serve_parsers(sub)  # links
     return p
 
 
 _SUBCOMMANDS = {"check", "rehearse", "report", "preflight", "provision", "import", "export"}
+_SUBCOMMANDS |= {"links"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -328,6 +342,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_check(args, out, err)
         if args.command == "rehearse":
             return cmd_rehearse(args, out, err)
+        if args.command == "links":
+            from studio.serve.cli import run_links
+
+            return run_links(args, out, err)
         if args.command == "report":
             return cmd_report(args, out, err)
         if args.command in ("preflight", "provision"):

@@ -22,7 +22,8 @@ from studio.agenda import Agenda, load_agenda
 from studio.clock import Clock, SimClock
 from studio.modes import Mode
 from studio.runtime import Runtime, RuntimeOptions
-from studio.serve import ServeSettings, ShowServer, Tokens
+from studio.serve import ServeSettings, Tokens
+from studio.serve.server import ShowServer
 
 AGENDA = Path(__file__).resolve().parents[1] / "config" / "agenda.yaml"
 
@@ -100,8 +101,11 @@ def changes(rt: Runtime) -> list[tuple[str, str, str]]:
     return out
 
 
-async def state_of(ws: aiohttp.ClientWebSocketResponse, predicate: Callable[[dict[str, Any]], bool],
-                   timeout: float = 10.0) -> dict[str, Any]:  # fmt: skip
+async def state_of(
+    ws: aiohttp.ClientWebSocketResponse,
+    predicate: Callable[[dict[str, Any]], bool],
+    timeout: float = 10.0,
+) -> dict[str, Any]:
     """Read the WebSocket until a state message for which `predicate` holds; return its state."""
     async with asyncio.timeout(timeout):
         while True:
@@ -113,8 +117,9 @@ async def state_of(ws: aiohttp.ClientWebSocketResponse, predicate: Callable[[dic
                 return dict(data["state"])
 
 
-async def message_of(ws: aiohttp.ClientWebSocketResponse, kind: str,
-                     timeout: float = 10.0) -> dict[str, Any]:  # fmt: skip
+async def message_of(
+    ws: aiohttp.ClientWebSocketResponse, kind: str, timeout: float = 10.0
+) -> dict[str, Any]:
     """Read the WebSocket until a message of `kind` (skipping states)."""
     async with asyncio.timeout(timeout):
         while True:

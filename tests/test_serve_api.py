@@ -19,8 +19,9 @@ import aiohttp
 import pytest
 
 from studio.clock import SimClock
-from studio.serve import ServeSettings, ShowServer, load_tokens, rotate
+from studio.serve import ServeSettings, load_tokens, rotate
 from studio.serve.commands import MAX_MESSAGE
+from studio.serve.server import ShowServer
 from tests.serve_util import changes, default_agenda, served, until
 
 
@@ -98,8 +99,9 @@ async def test_actions_with_arguments_and_their_refusals(tmp_path: Path) -> None
         assert (status, body["key"]) == (409, "show.on_hold")
         assert (await post("resume"))[0] == 200
         assert (await post("skip", {"item": "closing"}))[0] == 200
-        assert "closing" in {i["id"] for i in (await post("back"))[1]["state"]["items"]
-                             if i["state"] == "skipped"}  # fmt: skip
+        assert "closing" in {
+            i["id"] for i in (await post("back"))[1]["state"]["items"] if i["state"] == "skipped"
+        }
         assert (await post("skip"))[0] == 200
         status, body = await post("goto", {"item": "nowhere"})
         assert (status, body["key"]) == (409, "show.no_item")

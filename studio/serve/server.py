@@ -614,10 +614,3 @@ class ShowServer:
 
 def _error_text(message: str) -> str:
     return json.dumps({"type": "error", "error": message}, ensure_ascii=False)
-
-
-async def start_server(runtime: Runtime, settings: ServeSettings | None = None) -> ShowServer:
-    """Make and start a show server for `runtime`; check `server.state` for `error`."""
-    server = ShowServer(runtime, settings)
-    await server.start()
-    return server

@@ -1,0 +1,132 @@
+"""`studio links` and `studio rehearse --serve`: links with the tokens for the technician, new
+tokens on request, and a headless rehearsal paced and served that views and the API can drive.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import stat
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from studio import cli
+from studio.agenda import load_agenda
+from studio.serve import ServeSettings, default_token_file, load_tokens
+from studio.serve.rehearsal import serve_rehearsal
+from studio.serve.server import ShowServer
+from tests.serve_util import state_of, until
+
+REPO = Path(__file__).resolve().parent.parent
+SMALL = REPO / "tests" / "agendas" / "valid-small.yaml"
+
+
+@pytest.fixture(autouse=True)
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Tokens go to a temporary user data dir, never the real one."""
+    home = tmp_path / "data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    monkeypatch.chdir(REPO)
+    return home
+
+
+def test_links_prints_every_view_with_the_view_token_and_the_control_token(
+    capsys: pytest.CaptureFixture[str], data_home: Path
+) -> None:
+    assert cli.main(["links"]) == 0
+    out = capsys.readouterr().out
+    path = default_token_file()
+    assert path.is_relative_to(data_home)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    tokens = load_tokens(path)
+    for view in ("speaker", "rundown", "clock", "remote"):
+        assert f"http://127.0.0.1:4480/{view}?token={tokens.view}" in out
+    assert f"Bearer {tokens.control}" in out
+    assert f"token={tokens.control}" not in out  # the control token never in a URL
+    assert cli.main(["links", "--serve", "0.0.0.0:9000"]) == 0
+    assert re.search(r"http://[\d.]+:9000/speaker\?token=", capsys.readouterr().out)
+
+
+def test_links_new_rotates_the_tokens(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["links"]) == 0
+    before = load_tokens(default_token_file())
+    capsys.readouterr()
+    assert cli.main(["links", "--new"]) == 0
+    out = capsys.readouterr().out
+    after = load_tokens(default_token_file())
+    assert after.view != before.view and after.control != before.control
+    assert before.control not in out and after.control in out
+    assert "no longer work" in out
+
+
+def test_a_bad_address_is_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["links", "--serve", "host:port"]) == 2
+    assert "--serve" in capsys.readouterr().err
+
+
+def test_rehearse_serve_runs_the_show_paced_and_serves_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    journal = tmp_path / "r.jsonl"
+    code = cli.main(
+        [
+            "rehearse",
+            str(SMALL),
+            "--serve",
+            "127.0.0.1:0",
+            "--speed",
+            "2000",
+            "--journal",
+            str(journal),
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert re.search(r"Show server: http://127\.0\.0\.1:\d+/", out)
+    assert "Ended " in out
+    lines = [json.loads(x) for x in journal.read_text("utf-8").splitlines()]
+    origins = {x["args"]["origin"] for x in lines if x["kind"] == "action"}
+    assert origins == {"rehearsal"}
+
+
+@pytest.mark.asyncio
+async def test_a_served_rehearsal_follows_what_the_api_does(tmp_path: Path) -> None:
+    agenda = load_agenda(SMALL)
+    servers: list[ShowServer] = []
+    settings = ServeSettings(port=0, token_file=tmp_path / "tokens.json")
+    task = asyncio.ensure_future(
+        serve_rehearsal(
+            agenda, tmp_path / "r.jsonl", speed=1.0, settings=settings, on_serving=servers.append
+        )
+    )
+    try:
+        await until(lambda: bool(servers) and servers[0].state.running, what="serving")
+        server = servers[0]
+        base = server.state.url or ""
+        control = {"Authorization": f"Bearer {server.tokens.control}"}
+        async with aiohttp.ClientSession() as http:
+            ws = await http.ws_connect(base + "api/v1/ws", params={"token": server.tokens.view})
+            await state_of(ws, lambda st: st["status"] == "pre")
+            # At speed 1 the pre-roll lasts two minutes: the API starts the show instead.
+            async with http.post(base + "api/v1/actions/start", headers=control) as r:
+                assert r.status == 200
+            await state_of(ws, lambda st: st["status"] == "running")
+            for _ in range(len(agenda.segments)):
+                async with http.post(base + "api/v1/actions/next", headers=control) as r:
+                    assert r.status == 200
+            await state_of(ws, lambda st: st["status"] == "ended")
+            await ws.close()
+        status, _state = await asyncio.wait_for(task, 10)
+        assert status.status.value == "ended"
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+    names = [
+        (x["name"], x["args"]["origin"])
+        for x in map(json.loads, (tmp_path / "r.jsonl").read_text("utf-8").splitlines())
+        if x["kind"] == "action"
+    ]
+    assert names[0] == ("start", "http") and {o for _n, o in names} == {"http"}

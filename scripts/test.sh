@@ -10,6 +10,7 @@ command -v obs >/dev/null 2>&1 || need+=(obs-studio)
 command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)  # rundowns by a 2nd writer
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)  # the show server's views, in a browser
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq

@@ -176,7 +176,7 @@ const Studio = (() => {
   function offsetText(offset) {
     const whole = Math.round(offset);
     if (whole > 0) return t("behind", { t: clockText(whole) });
-    if (whole < 0) return t("ahead", { t: signedText(whole) });
+    if (whole < 0) return t("ahead", { t: clockText(-whole) });
     return t("onTime");
   }
 
@@ -216,6 +216,7 @@ const Studio = (() => {
     if (!(lastState.rate > 0)) return lastState.now; // a clock that moves only when told
     let best = null;
     for (const s of samples) if (!best || s.rtt < best.rtt) best = s;
+    // Until a pong came back, the state's own instant (it left the server a moment before).
     if (!best) best = { show: lastState.now, perf: lastStatePerf, rate: lastState.rate };
     return best.show + ((performance.now() - best.perf) / 1000) * best.rate;
   }
@@ -252,7 +253,7 @@ const Studio = (() => {
 
   // ---- the connection -----------------------------------------------------------------------------
   const LOST_AFTER_MS = 4000; // the server pushes every second; this long without a word is lost
-  const PING_EVERY_MS = 2000;
+  const PING_EVERY_MS = 1000;
 
   function wsUrl(extra) {
     const u = new URL("api/v1/ws", location.href);
@@ -299,7 +300,9 @@ const Studio = (() => {
       ws.onopen = () => {
         opened = true;
         retryMs = 500;
-        for (let i = 0; i < 3; i++) ping();
+        // A few pings at once-spaced moments: the page is still busy loading, and a reply it
+        // handles late looks like a long round trip; the shortest of several is the truth.
+        for (let i = 0; i < 6; i++) setTimeout(ping, i * 150);
       };
       ws.onmessage = (event) => {
         const at = performance.now();
@@ -348,7 +351,7 @@ const Studio = (() => {
         if (ws && lastHeard && ws.readyState === WebSocket.OPEN) ws.close();
       }
       ping();
-    }, PING_EVERY_MS / 2);
+    }, PING_EVERY_MS);
     lastHeard = performance.now();
     if (lost) lost.textContent = t("connecting");
     open();
@@ -388,5 +391,6 @@ const Studio = (() => {
     offsetLevel, timeOfDay, showNow, remainingNow, phaseOf, slip, connect, everyTurn,
     msUntilTurn, banner, setText,
     get state() { return lastState; },
+    get synced() { return samples.length >= 3; },
   };
 })();

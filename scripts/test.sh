@@ -11,6 +11,7 @@ command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)  # rundowns by a 2nd writer
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)  # the show server's views, in a browser
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx)  # ... behind a proxy
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq

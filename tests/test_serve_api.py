@@ -44,6 +44,8 @@ async def test_state_needs_a_token_and_shows_the_show(tmp_path: Path) -> None:
         assert {i["state"] for i in doc["items"]} == {"pending"}
         assert doc["link"]["state"] == "online"
         assert doc["projected_end"] == pytest.approx(s.rt.view().status.projected_end)
+        # Each segment's projected times walk the same way the engine's projected end does.
+        assert doc["segments"][-1]["projected_end"] == pytest.approx(doc["projected_end"])
 
 
 @pytest.mark.asyncio
@@ -60,6 +62,12 @@ async def test_http_next_advances_the_show_and_the_journal_names_http_and_the_cl
             assert r.status == 200
             doc = (await r.json())["state"]
         assert doc["current"]["segment"] == first + 1
+        assert doc["segments"][first]["state"] == "done"
+        assert doc["segments"][first + 1]["state"] == "current"
+        assert doc["segments"][-1]["projected_end"] == pytest.approx(doc["projected_end"])
+        assert doc["segments"][first + 2]["projected_start"] == pytest.approx(
+            doc["now"] + doc["current"]["remaining"]
+        )
         assert s.rt.view().status.segment == first + 1
         actions = [e for e in s.rt.journal.entries if e.kind == "action"]
         assert [(e.name, e.args["origin"], e.args["client"]) for e in actions] == [

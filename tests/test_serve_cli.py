@@ -15,7 +15,7 @@ import pytest
 
 from studio import cli
 from studio.agenda import load_agenda
-from studio.serve import ServeSettings, default_token_file, load_tokens
+from studio.serve import AddressError, ServeSettings, default_token_file, load_tokens, parse_address
 from studio.serve.rehearsal import serve_rehearsal
 from studio.serve.server import ShowServer
 from tests.serve_util import state_of, until
@@ -130,3 +130,24 @@ async def test_a_served_rehearsal_follows_what_the_api_does(tmp_path: Path) -> N
         if x["kind"] == "action"
     ]
     assert names[0] == ("start", "http") and {o for _n, o in names} == {"http"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("0.0.0.0:9000", ("0.0.0.0", 9000)),
+        (":9000", ("127.0.0.1", 9000)),
+        ("9000", ("127.0.0.1", 9000)),
+        ("studio.local", ("studio.local", 4480)),
+        ("[::1]:9000", ("::1", 9000)),
+        ("[::]", ("::", 4480)),
+    ],
+)
+def test_serve_addresses(text: str, expected: tuple[str, int]) -> None:
+    assert parse_address(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "host:port", "::1:9000", "[::1", "h:70000"])
+def test_bad_serve_addresses_say_what_is_expected(text: str) -> None:
+    with pytest.raises(AddressError):
+        parse_address(text)

@@ -79,42 +79,61 @@ def _named(entries: Iterable[Entry]) -> _Refs:
 def agenda_drift(agenda: Agenda, header: dict[str, Any], entries: Iterable[Entry]) -> AgendaDrift:
     """Compare the journal's header and the places its actions name with `agenda`."""
     event = header.get("event")
-    foreign = str(event) if event and event != agenda.event.id else None
     fp = header.get("fingerprint")
-    outline = header.get("outline")
-    known_items = {item.id for item in agenda.items}
-    known_speakers = {
-        (item.id, sid)
-        for item, ids in zip(agenda.items, agenda.speaker_ids, strict=True)
-        for sid in ids
-    }
-    added_i: list[str] = []
-    removed_i: list[str] = []
-    added_s: list[str] = []
-    removed_s: list[str] = []
-    if isinstance(outline, list):
-        old_items: dict[str, list[str]] = {}
-        for row in outline:
-            if isinstance(row, list) and row and all(isinstance(x, str) for x in row):
-                old_items[row[0]] = row[1:]
-        new_items = {row[0]: row[1:] for row in agenda.outline()}
-        added_i = [i for i in new_items if i not in old_items]
-        removed_i = [i for i in old_items if i not in new_items]
-        for i, sids in new_items.items():
-            if i in old_items:
-                added_s += [f"{i}/{s}" for s in sids if s not in old_items[i]]
-                removed_s += [f"{i}/{s}" for s in old_items[i] if s not in sids]
-    refs = _named(entries)
-    missing = sorted(i for i in refs.items if i not in known_items)
-    missing += sorted(
-        f"{i}/{s}" for i, s in refs.speakers if i in known_items and (i, s) not in known_speakers
-    )
+    added_i, removed_i, added_s, removed_s = _outline_drift(agenda, header.get("outline"))
     return AgendaDrift(
         fingerprint_changed=bool(fp) and fp != agenda.fingerprint,
         added_items=tuple(added_i),
         removed_items=tuple(removed_i),
         added_speakers=tuple(added_s),
         removed_speakers=tuple(removed_s),
-        missing=tuple(missing),
-        foreign_event=foreign,
+        missing=tuple(_missing(agenda, _named(entries))),
+        foreign_event=str(event) if event and event != agenda.event.id else None,
     )
+
+
+def _old_outline(outline: Any) -> dict[str, list[str]] | None:
+    """The header's outline as item id -> its speaker ids, rows that are not lists of ids left
+    out; None when the header has no outline (a journal older than outlines)."""
+    if not isinstance(outline, list):
+        return None
+    old_items: dict[str, list[str]] = {}
+    for row in outline:
+        if isinstance(row, list) and row and all(isinstance(x, str) for x in row):
+            old_items[row[0]] = row[1:]
+    return old_items
+
+
+def _outline_drift(
+    agenda: Agenda, outline: Any
+) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Items added and removed, then speakers ("item/speaker") added and removed in the items
+    both outlines have, each in its outline's order; all empty without an old outline."""
+    old_items = _old_outline(outline)
+    if old_items is None:
+        return [], [], [], []
+    new_items = {row[0]: row[1:] for row in agenda.outline()}
+    added_i = [i for i in new_items if i not in old_items]
+    removed_i = [i for i in old_items if i not in new_items]
+    added_s: list[str] = []
+    removed_s: list[str] = []
+    for i, sids in new_items.items():
+        if i in old_items:
+            added_s += [f"{i}/{s}" for s in sids if s not in old_items[i]]
+            removed_s += [f"{i}/{s}" for s in old_items[i] if s not in sids]
+    return added_i, removed_i, added_s, removed_s
+
+
+def _missing(agenda: Agenda, refs: _Refs) -> list[str]:
+    """What the journal names that `agenda` lacks: items, then speakers of items it has."""
+    known_items = {item.id for item in agenda.items}
+    known_speakers = {
+        (item.id, sid)
+        for item, ids in zip(agenda.items, agenda.speaker_ids, strict=True)
+        for sid in ids
+    }
+    missing = sorted(i for i in refs.items if i not in known_items)
+    missing += sorted(
+        f"{i}/{s}" for i, s in refs.speakers if i in known_items and (i, s) not in known_speakers
+    )
+    return missing

@@ -16,13 +16,16 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-import yaml
+# Where types-PyYAML is not installed yaml is untyped, its names Any: the ignores are for that.
+import yaml  # type: ignore[import-untyped, unused-ignore]
+
+from studio.loader_syntax import one_line, reader_message, syntax_message
 
 Path_ = tuple[str | int, ...]
 
@@ -60,6 +63,13 @@ _KEEP_AS_TEXT = {"tag:yaml.org,2002:timestamp"}
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 
 
+class SourceMark(Protocol):
+    """Where PyYAML saw a value (0-based): a mark of its own class, or of libyaml's."""
+
+    line: int
+    column: int
+
+
 @dataclass(frozen=True)
 class Pos:
     """1-based line and column in a file."""
@@ -77,8 +87,8 @@ class Located:
     """
 
     data: Any
-    values: dict[Path_, yaml.Mark | Pos] = field(default_factory=dict)
-    keys: dict[Path_, yaml.Mark | Pos] = field(default_factory=dict)
+    values: dict[Path_, SourceMark | Pos] = field(default_factory=dict)
+    keys: dict[Path_, SourceMark | Pos] = field(default_factory=dict)
 
     def where(self, path: Path_) -> Pos:
         """Position of the value at `path`, or of its nearest ancestor that has one."""
@@ -103,7 +113,7 @@ class YamlSyntaxError(Exception):
         self.message = message
 
 
-def _pos(mark: yaml.Mark | Pos) -> Pos:
+def _pos(mark: SourceMark | Pos) -> Pos:
     if isinstance(mark, Pos):
         return mark
     return Pos(mark.line + 1, mark.column + 1)
@@ -112,7 +122,7 @@ def _pos(mark: yaml.Mark | Pos) -> Pos:
 _STR = "tag:yaml.org,2002:str"
 
 
-def _scalar(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+def _scalar(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     # Most of an agenda is text; the constructor's dispatch for it costs more than the text.
     if node.tag == _STR or node.tag in _KEEP_AS_TEXT:
         return node.value
@@ -149,7 +159,7 @@ class _Builder:
     """
 
     def __init__(
-        self, out: Located, text: str, root: yaml.Node, alias_marks: dict[Slot, yaml.Mark] | None
+        self, out: Located, text: str, root: yaml.Node, alias_marks: dict[Slot, SourceMark] | None
     ) -> None:
         self.loader = yaml.SafeLoader("")
         self.out = out
@@ -160,11 +170,11 @@ class _Builder:
         self.values = 0
         self.repeated = 0
         # Where the outermost repetition being built was asked for: a slot (an alias) or a mark.
-        self.blame: Slot | yaml.Mark | None = None
+        self.blame: Slot | SourceMark | None = None
         self.merges: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
         self.merging: set[int] = set()
 
-    def repeat(self, n: int, blame: Slot | yaml.Mark) -> None:
+    def repeat(self, n: int, blame: Slot | SourceMark) -> None:
         self.repeated += n
         if self.repeated <= MAX_REPEATED:
             return
@@ -216,7 +226,7 @@ class _Builder:
         node: yaml.Node,
         path: Path_,
         active: frozenset[int] = frozenset(),
-        via: Slot | yaml.Mark | None = None,
+        via: Slot | SourceMark | None = None,
     ) -> Any:
         out = self.out
         if id(node) in active:
@@ -238,28 +248,7 @@ class _Builder:
         out.values[path] = node.start_mark
         result: Any
         if isinstance(node, yaml.MappingNode):
-            inner = active | {id(node)}
-            result = {}
-            own = [(k, v) for k, v in node.value if k.tag != _MERGE]
-            merged: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-            if len(own) != len(node.value):
-                own_keys = {_key(self.loader, k) for k, _ in own}
-                merged = {k: kv for k, kv in self.merged(node).items() if k not in own_keys}
-                at = next(k for k, _ in node.value if k.tag == _MERGE).start_mark
-                for key, (key_node, value_node) in merged.items():
-                    out.keys[(*path, key)] = key_node.start_mark
-                    result[key] = self.build(value_node, (*path, key), inner, at)
-            for key_node, value_node in own:
-                key = _key(self.loader, key_node)
-                if key in result and key not in merged:
-                    first = _pos(out.keys[(*path, key)]).line
-                    raise YamlSyntaxError(
-                        _pos(key_node.start_mark),
-                        f"duplicate key '{key}': line {first} already sets it; "
-                        "expected each key once",
-                    )
-                out.keys[(*path, key)] = key_node.start_mark
-                result[key] = self.build(value_node, (*path, key), inner, (id(node), id(key_node)))
+            result = self._mapping(node, path, active | {id(node)})
         elif isinstance(node, yaml.SequenceNode):
             inner = active | {id(node)}
             result = [
@@ -272,8 +261,36 @@ class _Builder:
             self.blame = None
         return result
 
+    def _mapping(
+        self, node: yaml.MappingNode, path: Path_, inner: frozenset[int]
+    ) -> dict[str, Any]:
+        """A mapping's pairs, those `<<` merges in first (unless the mapping sets the key itself),
+        each value built with `inner`, the nodes being built around it."""
+        out = self.out
+        result: dict[str, Any] = {}
+        own = [(k, v) for k, v in node.value if k.tag != _MERGE]
+        merged: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        if len(own) != len(node.value):
+            own_keys = {_key(self.loader, k) for k, _ in own}
+            merged = {k: kv for k, kv in self.merged(node).items() if k not in own_keys}
+            at = next(k for k, _ in node.value if k.tag == _MERGE).start_mark
+            for key, (key_node, value_node) in merged.items():
+                out.keys[(*path, key)] = key_node.start_mark
+                result[key] = self.build(value_node, (*path, key), inner, at)
+        for key_node, value_node in own:
+            key = _key(self.loader, key_node)
+            if key in result and key not in merged:
+                first = _pos(out.keys[(*path, key)]).line
+                raise YamlSyntaxError(
+                    _pos(key_node.start_mark),
+                    f"duplicate key '{key}': line {first} already sets it; expected each key once",
+                )
+            out.keys[(*path, key)] = key_node.start_mark
+            result[key] = self.build(value_node, (*path, key), inner, (id(node), id(key_node)))
+        return result
 
-def _alias_mark(text: str, root: yaml.Node, target: Slot) -> yaml.Mark | None:
+
+def _alias_mark(text: str, root: yaml.Node, target: Slot) -> SourceMark | None:
     """Where the alias in slot `target` of libyaml's tree was written (the tree does not say): the
     aliases before it in the text, counted in the tree, then the same one among libyaml's events.
     Both stop at the alias, so an alias bomb early in a big file is found early."""
@@ -303,7 +320,8 @@ def _alias_mark(text: str, root: yaml.Node, target: Slot) -> yaml.Mark | None:
             if isinstance(event, yaml.AliasEvent):
                 aliases -= 1
                 if aliases == 0:
-                    return event.start_mark
+                    mark: SourceMark | None = event.start_mark
+                    return mark
     finally:
         events.dispose()
     return None
@@ -324,38 +342,6 @@ def _constructed(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
         ) from None
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
-    problem = exc.problem or "invalid YAML"
-    if "found another document" in problem:
-        return "the file holds more than one YAML document ('---'); expected one"
-    if "'\\t'" in problem:
-        return "YAML syntax error: a tab character; indent with spaces"
-    ctx, pmark, cmark = exc.context, exc.problem_mark, exc.context_mark
-    if ctx and ctx.startswith("found duplicate anchor") and cmark is not None:
-        anchor = ctx.split("'")[1] if "'" in ctx else ""
-        return _one_line(
-            f"duplicate anchor '&{anchor}': line {cmark.line + 1} already defines it; "
-            "expected each anchor once"
-        )
-    if problem.startswith("found undefined alias"):
-        alias = problem.split("'")[1] if "'" in problem else ""
-        return _one_line(
-            f"undefined alias '*{alias}'; expected an anchor '&{alias}' defined above it"
-        )
-    what = problem
-    if ctx:
-        if cmark and pmark and (cmark.line, cmark.column) != (pmark.line, pmark.column):
-            ctx = f"{ctx} that starts at line {cmark.line + 1}, column {cmark.column + 1}"
-        what = f"{what} ({ctx})"
-    if "<block end>" in problem or "mapping values are not allowed" in problem:
-        what = f"{what}; check the indentation"
-    return _one_line(f"YAML syntax error: {what}")
-
-
-def _one_line(message: str) -> str:
-    return " ".join(message.split("\n"))
-
-
 # Where PyYAML's marks break lines (a lone '\r' too); a position from an index counts the same way.
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
@@ -367,13 +353,10 @@ def _pos_at(text: str, index: int) -> Pos:
     return Pos(line, index - start + 1)
 
 
-def _reader_message(exc: yaml.reader.ReaderError) -> str:
-    if isinstance(exc.character, int):
-        return (
-            f"YAML syntax error: a non-printable character U+{exc.character:04X}; "
-            "expected printable text only"
-        )
-    return _one_line(f"YAML syntax error: {exc.reason}; expected printable text only")
+# PyYAML's default tags, which its loaders never change (its stubs declare them final there).
+_SCALAR_TAG: str = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
+_SEQUENCE_TAG: str = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
+_MAPPING_TAG: str = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
 
 
 class _LeanResolver:
@@ -382,9 +365,6 @@ class _LeanResolver:
     the general version is a third of the composing time."""
 
     yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]]
-    DEFAULT_SCALAR_TAG: str
-    DEFAULT_SEQUENCE_TAG: str
-    DEFAULT_MAPPING_TAG: str
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
         return None
@@ -398,16 +378,23 @@ class _LeanResolver:
                 for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
                     if regexp.match(value):
                         return tag
-            return self.DEFAULT_SCALAR_TAG
+            return _SCALAR_TAG
         if kind is yaml.SequenceNode:
-            return self.DEFAULT_SEQUENCE_TAG
-        return self.DEFAULT_MAPPING_TAG
+            return _SEQUENCE_TAG
+        return _MAPPING_TAG
 
 
 _LibyamlComposer: type[Any] | None = (
     type("_LibyamlComposer", (_LeanResolver, yaml.CSafeLoader), {})
     if getattr(yaml, "__with_libyaml__", False)
     else None
+)
+
+
+# PyYAML's own step of composing a node, which the limits wrap: called with the loader they are
+# mixed into (a Composer, which the mixin itself is not).
+_compose_node: Callable[[Any, yaml.Node | None, Any], yaml.Node | None] = (
+    yaml.composer.Composer.compose_node
 )
 
 
@@ -421,7 +408,7 @@ class _Limits:
     budget: int | None
     aliases: int
     alias_limit: int | None
-    alias_marks: dict[Slot, yaml.Mark]
+    alias_marks: dict[Slot, SourceMark]
     peek_event: Any
 
     def start_limits(self, budget: int | None = None, alias_limit: int | None = None) -> None:
@@ -432,14 +419,16 @@ class _Limits:
         self.alias_limit = alias_limit
         self.alias_marks = {}
 
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
             self.aliases += 1
             if self.alias_limit is not None and self.aliases > self.alias_limit:
                 raise _ManyAliases
-            self.alias_marks[_slot(parent, index)] = event.start_mark
-            return yaml.composer.Composer.compose_node(self, parent, index)
+            mark = event.start_mark
+            if mark is not None:  # a parser's event has one; a missing one is blamed on 1:1
+                self.alias_marks[_slot(parent, index)] = mark
+            return _compose_node(self, parent, index)
         depth = self.depth
         is_key = index is None and parent is not None
         # The builder counts values and their depth; a plain key sits beside its value, not in it.
@@ -453,7 +442,7 @@ class _Limits:
                 raise YamlSyntaxError(_pos(event.start_mark), _MANY)
         self.depth = depth + 1
         try:
-            return yaml.composer.Composer.compose_node(self, parent, index)
+            return _compose_node(self, parent, index)
         finally:
             self.depth = depth
 
@@ -466,7 +455,7 @@ class _ManyAliases(Exception):
     """More aliases than values they may repeat: libyaml's own composer makes them fast."""
 
 
-class _Composer(_Limits, yaml.SafeLoader):
+class _Composer(_Limits, yaml.SafeLoader):  # type: ignore[misc, unused-ignore]  # see `import yaml`
     """The pure-Python reader, scanner, parser and composer, with the limits."""
 
     def __init__(self, text: str, budget: int | None = None) -> None:
@@ -476,8 +465,13 @@ class _Composer(_Limits, yaml.SafeLoader):
 
 _EventComposer: type[Any] | None = None
 if getattr(yaml, "__with_libyaml__", False):
-
-    class _EventComposer(_Limits, yaml.composer.Composer, _LeanResolver, yaml.CSafeLoader):
+    # Without types-PyYAML two of the bases are Any, which --strict refuses (see `import yaml`).
+    class _LibyamlEventComposer(
+        _Limits,
+        yaml.composer.Composer,  # type: ignore[misc, unused-ignore]
+        _LeanResolver,
+        yaml.CSafeLoader,  # type: ignore[misc, unused-ignore]
+    ):
         """libyaml's parser (C) under the Python composer: slower than libyaml's own composer,
         ~5x faster than the pure-Python one, and it stops at the limits."""
 
@@ -488,6 +482,8 @@ if getattr(yaml, "__with_libyaml__", False):
             # and the builder refuse the file sooner than composing them here would.
             self.start_limits(alias_limit=MAX_REPEATED)
 
+    _EventComposer = _LibyamlEventComposer
+
 
 def _may_hold_too_many(text: str) -> bool:
     """Whether `text` might hold more than MAX_VALUES values: each value but the first follows one
@@ -496,7 +492,7 @@ def _may_hold_too_many(text: str) -> bool:
     return sum(map(text.count, ":-[,{?")) >= MAX_VALUES
 
 
-def _compose(text: str) -> tuple[yaml.Node | None, dict[Slot, yaml.Mark] | None]:
+def _compose(text: str) -> tuple[yaml.Node | None, dict[Slot, SourceMark] | None]:
     """The node tree, by libyaml when this PyYAML has it (ten times faster on big agendas), and
     where its aliases were written (None: libyaml's composer does not say).
 
@@ -540,11 +536,11 @@ def _compose(text: str) -> tuple[yaml.Node | None, dict[Slot, yaml.Mark] | None]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = _pos(mark) if mark else Pos(1, 1)
-        raise YamlSyntaxError(pos, _syntax_message(exc)) from None
+        raise YamlSyntaxError(pos, syntax_message(exc)) from None
     except yaml.reader.ReaderError as exc:
-        raise YamlSyntaxError(_pos_at(text, exc.position), _reader_message(exc)) from None
+        raise YamlSyntaxError(_pos_at(text, exc.position), reader_message(exc)) from None
     except yaml.YAMLError as exc:
-        raise YamlSyntaxError(Pos(1, 1), _one_line(f"YAML error: {exc}")) from None
+        raise YamlSyntaxError(Pos(1, 1), one_line(f"YAML error: {exc}")) from None
 
 
 @contextmanager

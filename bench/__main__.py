@@ -3,11 +3,13 @@
 Options choose a subset (`--only cues,timer`), shorten the long ones for a quick look (`--quick`),
 skip real OBS (`--no-real-obs`), print the table as Markdown too (`--markdown`), or write the raw
 figures as JSON (`--json PATH`). Scratch files go to a temporary folder that is removed at the end
-(`--keep` keeps it), and `--whatif` applies bench.whatif's prototype patches. The benchmarks that
-run the console in this interpreter (scale, cues, timer) each get a fresh worker process
+(`--keep` keeps it), and `--whatif` applies bench.whatif's prototype patches; `--air-variants`
+picks bench.air's prototypes. The benchmarks that run the console in this interpreter (scale,
+cues, air, timer) each get a fresh worker process
 (`python -m bench --worker NAME`), so none inherits another's objects, garbage or Qt state.
-The run takes about eight minutes: four for the console's benchmarks (the 60 s idle-CPU window is
-their long pole), four for growth (20,000 items rehearsed with 30,000 fsyncs) and memory.
+The run takes about twelve minutes: four for the console's benchmarks (the 60 s idle-CPU window is
+their long pole), about three for time to air and one for the restart, four for growth (20,000
+items rehearsed with 30,000 fsyncs) and memory.
 """
 
 from __future__ import annotations
@@ -33,8 +35,8 @@ if str(ROOT) not in sys.path:
 
 from bench.common import Row, apply_qt_env  # noqa: E402
 
-BENCHES = ("startup", "idle", "scale", "cues", "timer", "growth", "memory")
-IN_PROCESS = ("scale", "cues", "timer")  # each runs in a fresh worker: no state carried over
+BENCHES = ("startup", "idle", "scale", "cues", "air", "timer", "restart", "growth", "memory")
+IN_PROCESS = ("scale", "cues", "air", "timer")  # each runs in a fresh worker: no state carried over
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -43,7 +45,13 @@ def parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--quick", action="store_true", help="fewer cues, shorter idle and runs")
     p.add_argument("--cues", type=int, default=None, help="cues per target (default 500)")
     p.add_argument("--idle-seconds", type=float, default=None, help="default 60")
-    p.add_argument("--startup-runs", type=int, default=None, help="default 5")
+    p.add_argument("--startup-runs", type=int, default=None, help="default 5 (restart too)")
+    p.add_argument(
+        "--air-variants",
+        default=None,
+        help="bench.air prototypes measured after the console (default: "
+        "send-before-refresh,direct-hop; 'none' for none)",
+    )
     p.add_argument("--no-real-obs", action="store_true", help="do not start real OBS")
     p.add_argument("--markdown", action="store_true", help="also print the table as Markdown")
     p.add_argument("--json", type=Path, help="write the raw figures here")
@@ -82,6 +90,16 @@ def run_in_process(name: str, args: argparse.Namespace, workdir: Path) -> dict[s
 
         results = cues.measure(workdir / "cues", cues_n, real_obs=not args.no_real_obs)
         raw, rows = [dataclasses.asdict(r) for r in results], cues.rows(results)
+    elif name == "air":
+        from bench import air
+
+        asked = args.air_variants or air.DEFAULT_VARIANTS
+        variants = tuple(v for v in asked.split(",") if v and v != "none")
+        if args.no_real_obs:
+            res = air.AirResult(skipped="skipped (--no-real-obs)")
+        else:
+            res = air.measure(workdir / "air", args.cues or (60 if args.quick else 300), variants)
+        raw, rows = dataclasses.asdict(res), air.rows(res)
     elif name == "timer":
         from bench import timer
 
@@ -109,6 +127,8 @@ def spawn_worker(name: str, args: argparse.Namespace, workdir: Path) -> dict[str
         argv.append("--no-real-obs")
     if args.whatif:
         argv += ["--whatif", args.whatif]
+    if args.air_variants:
+        argv += ["--air-variants", args.air_variants]
     code = subprocess.run(argv, cwd=ROOT, check=False).returncode
     if code != 0 or not out.exists():
         raise RuntimeError(f"the {name} worker ended with exit code {code}")
@@ -177,6 +197,14 @@ def main(argv: list[str] | None = None) -> int:
         raw["idle"] = dataclasses.asdict(res)
         return idle.rows(res)
 
+    def run_restart() -> list[Row]:
+        from bench import restart
+
+        res = restart.measure(workdir / "restart", startup_runs)
+        raw["restart"] = dataclasses.asdict(res)
+        print(restart.profile(res), file=sys.stderr)
+        return restart.rows(res)
+
     def run_growth() -> list[Row]:
         from bench import growth
 
@@ -207,7 +235,9 @@ def main(argv: list[str] | None = None) -> int:
         step("idle", f"idle CPU: {idle_s:.0f} s of a running countdown", run_idle)
         step("scale", "scale: 2,000-item agenda", worker("scale"))
         step("cues", f"cue latency: {cues_n} cues per OBS", worker("cues"))
+        step("air", "time to air: real OBS, an observer, the console", worker("air"))
         step("timer", "timer accuracy: 5 h simulated, then the real clock", worker("timer"))
+        step("restart", "restart after a crash on a busy 5 h journal", run_restart)
         step("growth", "growth: check, rehearse, report, replay at 1k/5k/20k items", run_growth)
         step("memory", "memory: a 5 h show at ×1 in virtual time", run_memory)
         from bench import env

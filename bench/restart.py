@@ -660,6 +660,11 @@ def _median_steps(steps: list[dict[str, tuple[float, float]]]) -> dict[str, tupl
     }
 
 
+def _would(ok: bool) -> str:
+    """A prototype's verdict, in the notes: the table's verdicts are the code's own."""
+    return "would be met" if ok else "would be missed"
+
+
 def rows(res: RestartResult) -> list[Row]:
     name = "restart after a crash (subprocess, offscreen)"
     if not res.total or not res.bare:
@@ -688,8 +693,11 @@ def rows(res: RestartResult) -> list[Row]:
             f"{len(res.auto)}",
             ms(median(res.auto), 0) if res.auto else "n/a",
             f"≤ 1.5× bare = {ms(TARGET_RATIO * b, 0)}",
-            verdict(bool(res.auto) and median(res.auto) <= TARGET_RATIO * b),
-            f"{median(res.auto) / b:.1f}× the bare window" if res.auto else "",
+            "",
+            _would(bool(res.auto) and median(res.auto) <= TARGET_RATIO * b)
+            + f"; {median(res.auto) / b:.1f}× the bare window"
+            if res.auto
+            else "",
         ),
         Row(
             name,
@@ -697,8 +705,11 @@ def rows(res: RestartResult) -> list[Row]:
             f"of {len(res.auto_gc)}",
             ms(median(res.auto_gc), 0) if res.auto_gc else "n/a",
             f"≤ 1.5× bare = {ms(TARGET_RATIO * b, 0)}",
-            verdict(bool(res.auto_gc) and median(res.auto_gc) <= TARGET_RATIO * b),
-            f"{median(res.auto_gc) / b:.1f}× the bare window" if res.auto_gc else "",
+            "",
+            _would(bool(res.auto_gc) and median(res.auto_gc) <= TARGET_RATIO * b)
+            + f"; {median(res.auto_gc) / b:.1f}× the bare window"
+            if res.auto_gc
+            else "",
         ),
         Row(
             name,
@@ -706,8 +717,9 @@ def rows(res: RestartResult) -> list[Row]:
             f"median of {len(res.skeleton)}",
             ms(median(res.skeleton), 0) if res.skeleton else "n/a",
             f"≤ 1.5× bare = {ms(TARGET_RATIO * b, 0)}",
-            verdict(bool(res.skeleton) and median(res.skeleton) <= TARGET_RATIO * b),
-            f"{median(res.skeleton) / b:.1f}× the bare window; the engine would load behind it"
+            "",
+            _would(bool(res.skeleton) and median(res.skeleton) <= TARGET_RATIO * b)
+            + f"; {median(res.skeleton) / b:.1f}× the bare window; the engine would load behind it"
             if res.skeleton
             else "",
         ),

@@ -363,9 +363,10 @@ def _variant_direct_hop() -> Callable[[], None]:
 
 
 def _variant_send_before_refresh() -> Callable[[], None]:
-    """ui/bridge.py `_on_update`: after an action, the views render from a zero-time timer posted
-    behind the cue queue's wake-up, so the cue's batch is on its way to OBS before the window's
-    refresh and repaint take the loop (labels change a few ms after the key, not inside it)."""
+    """ui/bridge.py `_on_update` (/tmp/issue14-send-before-refresh.patch): after an action, the
+    views (showChanged, the render) run from a zero-time timer posted behind the cue queue's
+    wake-up, so the cue's batch is on its way to OBS before the window refreshes and Qt
+    repaints; labels change a few ms after the key rather than inside it."""
     from PySide6.QtCore import QTimer
 
     from studio.view import Change
@@ -374,10 +375,18 @@ def _variant_send_before_refresh() -> Callable[[], None]:
     original = EngineBridge._on_update
 
     def on_update(self: Any, update: Any) -> None:
-        if update.change is Change.SHOW and self._alive:
-            QTimer.singleShot(0, lambda: original(self, update) if self._alive else None)
+        if update.change is not Change.SHOW or not self._alive:
+            original(self, update)
             return
-        original(self, update)
+        self.view = update.view
+
+        def show_changed() -> None:
+            if self._alive:
+                self.showChanged.emit()
+                self._render(self.view)
+
+        QTimer.singleShot(0, self, show_changed)
+        self.updated.emit(update)
 
     EngineBridge._on_update = on_update  # type: ignore[method-assign]
 

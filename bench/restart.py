@@ -367,7 +367,11 @@ def _child(workdir: Path, journal: Path, expected: dict[str, Any], mode: str) ->
         (ui.bridge.EngineBridge, "start", "first refresh"),
     ):
         _timed(owner, attr, label)
-    if mode in ("auto", "auto-gc"):
+    if mode == "auto-freeze":
+        import gc
+
+        gc.freeze()  # the prototype: what the imports made is never scanned again
+    if mode in ("auto", "auto-gc", "auto-freeze"):
         init = ui.app.Console.__init__
 
         def resume_init(self: Any, *args: Any, **kwargs: Any) -> None:
@@ -535,11 +539,13 @@ class RestartResult:
     total: list[float] = field(default_factory=list)  # the two, no human in it
     auto: list[float] = field(default_factory=list)  # resume=True: spawn → right paint
     auto_gc: list[float] = field(default_factory=list)  # and no GC until the first paint
+    auto_freeze: list[float] = field(default_factory=list)  # and gc.freeze() after the imports
     skeleton: list[float] = field(default_factory=list)  # window first, from a snapshot
     # per restart: step → (ms after the spawn it began, ms it took); see _steps
     steps: list[dict[str, tuple[float, float]]] = field(default_factory=list)
     auto_steps: list[dict[str, tuple[float, float]]] = field(default_factory=list)
     auto_gc_steps: list[dict[str, tuple[float, float]]] = field(default_factory=list)
+    auto_freeze_steps: list[dict[str, tuple[float, float]]] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     question_title: str = ""
     rss: list[int] = field(default_factory=list)
@@ -605,7 +611,7 @@ def measure(workdir: Path, runs: int = 5) -> RestartResult:
         kinds[key] = kinds.get(key, 0) + 1
     res.show["kinds"] = kinds
     for i in range(runs + 1):
-        for mode in ("bare", "fresh", "ask", "auto", "auto-gc", "skeleton"):
+        for mode in ("bare", "fresh", "ask", "auto", "auto-gc", "auto-freeze", "skeleton"):
             try:
                 if mode == "bare":
                     r = spawn("bare", workdir / "startup")
@@ -633,6 +639,9 @@ def measure(workdir: Path, runs: int = 5) -> RestartResult:
             elif mode == "auto-gc":
                 res.auto_gc.append(took)
                 res.auto_gc_steps.append(_steps(r))
+            elif mode == "auto-freeze":
+                res.auto_freeze.append(took)
+                res.auto_freeze_steps.append(_steps(r))
             elif mode == "skeleton":
                 res.skeleton.append(took)
             else:
@@ -713,6 +722,18 @@ def rows(res: RestartResult) -> list[Row]:
         ),
         Row(
             name,
+            f"prototype: resume=True and gc.freeze() once the modules are imported, median of "
+            f"{len(res.auto_freeze)}",
+            ms(median(res.auto_freeze), 0) if res.auto_freeze else "n/a",
+            f"≤ 1.5× bare = {ms(TARGET_RATIO * b, 0)}",
+            "",
+            _would(bool(res.auto_freeze) and median(res.auto_freeze) <= TARGET_RATIO * b)
+            + f"; {median(res.auto_freeze) / b:.1f}× the bare window"
+            if res.auto_freeze
+            else "",
+        ),
+        Row(
+            name,
             f"prototype: window first — PySide6 only, speaker and countdown from a snapshot, "
             f"median of {len(res.skeleton)}",
             ms(median(res.skeleton), 0) if res.skeleton else "n/a",
@@ -746,6 +767,7 @@ def profile(res: RestartResult) -> str:
         "ask": _median_steps(res.steps),
         "auto": _median_steps(res.auto_steps),
         "auto, no GC": _median_steps(res.auto_gc_steps),
+        "auto, freeze": _median_steps(res.auto_freeze_steps),
     }
     lines = [f"{'step (median ms: began at / took)':<64}" + "".join(f"{k:>18}" for k in runs)]
     for step in dict.fromkeys(k for steps in runs.values() for k in steps):

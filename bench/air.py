@@ -244,6 +244,7 @@ def instrument() -> None:
     from studio.director import Director
     from studio.obs.link import ObsLink
     from studio.obs.live import LiveObs
+    from studio.show import Show
 
     now = time.perf_counter
     send = websocket.WebSocket.send
@@ -272,6 +273,16 @@ def instrument() -> None:
         on_event(self, event_type, data)
 
     ObsLink._on_event = stamped_on_event  # type: ignore[method-assign]
+
+    apply = Show.apply
+
+    def stamped_apply(self: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return apply(self, *args, **kwargs)
+        finally:
+            TRACE.append((now(), "applied", None))
+
+    Show.apply = stamped_apply  # type: ignore[method-assign]
 
     on_cues = Director.on_cues
 
@@ -411,6 +422,7 @@ VARIANTS: dict[str, Callable[[], Callable[[], None]]] = {
 class CueStamps:
     """Per cue, seconds after the key press (None where a stamp is missing)."""
 
+    applied: list[float | None] = field(default_factory=list)  # Show.apply returned (journalled)
     handler: list[float] = field(default_factory=list)  # the key handler returned
     drain: list[float | None] = field(default_factory=list)  # the cue queue → the director
     worker: list[float | None] = field(default_factory=list)  # the worker thread took the batch
@@ -520,6 +532,7 @@ async def console_cues(
             res.handler.append(t_handler - t0)
             res.sent.append(sent[0] - t0)
             res.texts.append(_scene_of(sent[1])[1])
+            res.applied.append(rel(_first(stamps, "applied", t0)))
             res.drain.append(rel(_first(stamps, "drain", t0)))
             res.worker.append(rel(_first(stamps, "worker", t0)))
             res.answered.append(rel(_first(stamps, "answered", sent[0])))
@@ -660,10 +673,11 @@ def _steps(c: CueStamps) -> list[tuple[str, list[float | None]]]:
     zero: list[float | None] = [0.0] * len(c.handler)
     handler: list[float | None] = list(c.handler)
     return [
-        ("key handler (act: journal fsync; the views refresh)", _diff(handler, zero)),
-        ("handler returned → cue queue runs (Qt repaints first)", _diff(c.drain, handler)),
-        ("cue queue → worker thread (director, link, executor)", _diff(c.worker, c.drain)),
-        ("worker → batch sent (json, send)", _diff(c.sent, c.worker)),
+        ("key → Show.apply done (action journalled with fsync, folded)", _diff(c.applied, zero)),
+        ("→ key handler returned (the views refresh)", _diff(handler, c.applied)),
+        ("→ cue queue runs (Qt repaints first)", _diff(c.drain, handler)),
+        ("→ worker thread has the batch (cue fact, director, link)", _diff(c.worker, c.drain)),
+        ("→ batch sent (json, send)", _diff(c.sent, c.worker)),
         ("sent → OBS answered the batch", _diff(c.answered, c.sent)),
         ("sent → on air (observer)", _diff(c.air, c.sent)),
         ("on air (observer) → console's event thread", _diff(c.thread, c.air)),

@@ -8,94 +8,42 @@ and the agenda table. The technician panel is docked at the side.
 Hotkeys are window-wide actions, so a presentation clicker (Page Down / Page Up, or the arrow keys
 and Space) drives the show even when the agenda table has the focus. Closing the window during a
 running show asks first, with a non-modal dialog.
+
+Around it: `ui.main_layout` builds its widgets, `ui.menus` its actions, hotkeys and menus,
+`ui.report_action` writes the as-run report; this file wires them to the show, renders the
+status, asks the questions (switch language, close) and holds every word of the window.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QEvent,
-    QItemSelectionModel,
-    QObject,
-    QPoint,
-    QSettings,
-    Qt,
-    QUrl,
-    Signal,
-)
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QContextMenuEvent,
-    QDesktopServices,
-    QFontMetrics,
-    QKeySequence,
-    QShowEvent,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDockWidget,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMenu,
-    QProxyStyle,
-    QPushButton,
-    QSplitter,
-    QStyle,
-    QStyleHintReturn,
-    QStyleOption,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QShowEvent
+from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QMenu
 
 from studio.actions import Origin
 from studio.runtime import Runtime
-from studio.show import ItemState, Status
 from studio.timefmt import clock_text
-from ui import style
+from studio.view import ShowState, Status
+from ui import main_layout, menus, style
 from ui.agenda_model import AgendaModel
 from ui.bridge import EngineBridge
 from ui.checks import until_start
 from ui.i18n import LANGUAGES, LanguageManager
 from ui.journal_alarm import JournalAlarm
 from ui.monitor import SpeakerMonitor
+from ui.report_action import AsRunReport
 from ui.tech_panel import TechPanel
-from ui.widgets import Confirm, CountdownDisplay, ModeBanner, set_style, set_text
-
-Key = Qt.Key
+from ui.widgets import Confirm, ModeBanner, set_style, set_text
 
 
-class _MouseMenuBarStyle(QProxyStyle):
-    """The menu bar's style, less its keyboard mode.
+class MainWindow(QMainWindow, main_layout.MainWidgets, menus.MenuActions):
+    """The moderator's window with the technician's dock.
 
-    By default a menu opened with the mouse and closed with Esc leaves the menu bar holding the
-    keyboard: Return, Space or an arrow (with any modifier) then opens that menu and the next
-    one picks its first item. A key sweep mid-show switched the language that way. Without
-    keyboard mode the keys stay with the console; Alt+letter still opens a menu on purpose."""
-
-    def styleHint(
-        self,
-        hint: QStyle.StyleHint,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-        returnData: QStyleHintReturn | None = None,
-    ) -> int:
-        if hint == QStyle.StyleHint.SH_MenuBar_AltKeyNavigation:
-            return 0
-        return super().styleHint(hint, option, widget, returnData)
-
-
-class MainWindow(QMainWindow):
-    """The moderator's window with the technician's dock."""
+    Its widgets are built (and declared) by ui.main_layout, its actions and menus by ui.menus;
+    the window wires them to the show, and every word in them comes from retranslate()."""
 
     closed = Signal()
     """The window accepted its close: the console shuts the show's runtime down."""
@@ -117,297 +65,58 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.monitor = monitor
         self.pending_dialog: Confirm | None = None
+        self.language_dialog: Confirm | None = None
         self._close_ok = False
         self._scrolled_row: int | None = None
+        self._last_status = self._state().status
 
         self.banner = ModeBanner(rt.mode, speed, self)
         bridge.linkEvent.connect(self.banner.on_link)
         self.journal_alarm = JournalAlarm(rt.journal_health, rt.journal_problems, rt.drift, self)
         bridge.journalHealth.connect(self.journal_alarm.set_health)
-
-        # -- now: item, speaker, countdown, figures, next
-        self.item_label = QLabel(self)
-        self.item_label.setFont(style.font(20, bold=True))
-        self.item_label.setWordWrap(True)
-        self.clock_label = QLabel(self)
-        self.clock_label.setFont(style.font(26, bold=True))
-        self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.clock_caption = QLabel(self)
-        self.clock_caption.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.clock_caption.setStyleSheet("color: #8a8f98;")
-        self.notes_label = QLabel(self)
-        self.notes_label.setFont(style.font(11, italic=True))
-        self.notes_label.setWordWrap(True)
-        self.notes_label.setStyleSheet("color: #b0b6bf;")
-        self.speaker_label = QLabel(self)
-        self.speaker_label.setFont(style.font(17, bold=True))
-        self.speaker_label.setWordWrap(True)
-        self.position_label = QLabel(self)
-        self.position_label.setFont(style.font(12))
-        self.position_label.setStyleSheet("color: #b0b6bf;")
-        self.countdown = CountdownDisplay(self)
-        self.countdown.setMinimumHeight(150)
-        self.hold_label = QLabel(self)
-        self.hold_label.setFont(style.font(16, bold=True))
-        self.hold_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hold_label.setStyleSheet(f"color: {style.HELD_FG};")
-
-        self.fig_captions = [QLabel(self) for _ in range(3)]
-        self.item_left_label, self.offset_label, self.end_label = (QLabel(self) for _ in range(3))
-        figures = QGridLayout()
-        for col, (cap, val) in enumerate(
-            zip(
-                self.fig_captions,
-                (self.item_left_label, self.offset_label, self.end_label),
-                strict=True,
-            )
-        ):
-            cap.setStyleSheet("color: #8a8f98;")
-            val.setFont(style.font(17, bold=True))
-            figures.addWidget(cap, 0, col)
-            figures.addWidget(val, 1, col)
-            figures.setColumnStretch(col, 1)
-        self.next_label = QLabel(self)
-        self.next_label.setFont(style.font(13))
-        self.next_label.setWordWrap(True)
-
-        head = QGridLayout()
-        head.addWidget(self.item_label, 0, 0)
-        head.addWidget(self.clock_label, 0, 1)
-        head.addWidget(self.notes_label, 1, 0)
-        head.addWidget(self.clock_caption, 1, 1)
-        head.setColumnStretch(0, 1)
-        who = QHBoxLayout()
-        who.addWidget(self.speaker_label, 1)
-        who.addWidget(self.position_label, 0, Qt.AlignmentFlag.AlignBottom)
-
-        # -- actions, buttons, hotkeys
-        self.actions_by_name: dict[str, QAction] = {}
-        self.start_action = self._action(
-            "start", [Key.Key_F5], lambda: self._act("start"), everywhere=True
-        )
-        self.next_action = self._action(
-            "next", [Key.Key_Space, Key.Key_Right, Key.Key_PageDown], self.next, everywhere=True
-        )
-        self.back_action = self._action(
-            "back", [Key.Key_Left, Key.Key_PageUp], lambda: self._act("back"), everywhere=True
-        )
-        self.hold_action = self._action(
-            "hold", [Key.Key_H, Key.Key_Pause], self.toggle_hold, everywhere=True
-        )
-        self.plus_action = self._action(
-            "plus",
-            [Key.Key_Plus, Key.Key_Equal],
-            lambda: self._act("extend", seconds=60),
-            everywhere=True,
-        )
-        self.minus_action = self._action(
-            "minus", [Key.Key_Minus], lambda: self._act("extend", seconds=-60), everywhere=True
-        )
-        # A chord, not a single key: skipping the rest of an item is never a clicker's slip.
-        self.skip_action = self._action(
-            "skip", [QKeySequence("Ctrl+Shift+S")], lambda: self._act("skip")
-        )
-        self.goto_action = self._action("goto", [QKeySequence("Ctrl+G")], self.goto_selected)
-        self.message_action = self._action(
-            "message", [QKeySequence("Ctrl+L")], lambda: self.message_edit.setFocus()
-        )
-        self.report_action = self._action("report", [QKeySequence("Ctrl+R")], self.make_report)
-        self.quit_action = self._action("quit", [QKeySequence("Ctrl+Q")], self.close)
-        self.report_dialog: Confirm | None = None
-        self.language_dialog: Confirm | None = None
-        self._report_task: asyncio.Task[None] | None = None
-        self.last_report: Path | None = None
-        self._last_status = rt.show.state.status
-        self.buttons: dict[str, QPushButton] = {}
-        buttons = QHBoxLayout()
-        for name in ("start", "back", "next", "hold", "minus", "plus", "skip", "goto"):
-            button = QPushButton(self)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must never "click" a button
-            button.setMinimumHeight(44)
-            button.setFont(style.font(11, bold=name == "next"))
-            button.clicked.connect(self.actions_by_name[name].trigger)
-            buttons.addWidget(button, 2 if name == "next" else 1)
-            self.buttons[name] = button
-        # The show's last button: shown once it has ended, in place of the ones that drive it.
-        self.report_button = QPushButton(self)
-        self.report_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.report_button.setMinimumHeight(44)
-        self.report_button.setFont(style.font(11, bold=True))
-        self.report_button.clicked.connect(self.report_action.trigger)
-        buttons.addWidget(self.report_button, 2)
-
-        # -- message for the speaker monitor
-        self.message_edit = QLineEdit(self)
-        self.message_edit.setFont(style.font(12))
-        self.message_edit.returnPressed.connect(self.send_message)
-        self.send_button = QPushButton(self)
-        self.send_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.send_button.clicked.connect(self.send_message)
-        self.clear_button = QPushButton(self)
-        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.clear_button.clicked.connect(self.clear_message)
-        self.message_caption = QLabel(self)
-        self.message_shown = QLabel(self)
-        self.message_shown.setStyleSheet("color: #ffd54f;")
-        self.message_shown.setWordWrap(True)
-        message_row = QHBoxLayout()
-        message_row.addWidget(self.message_caption)
-        message_row.addWidget(self.message_edit, 1)
-        message_row.addWidget(self.send_button)
-        message_row.addWidget(self.clear_button)
-        bridge.messageChanged.connect(self._message_changed)
-
-        # -- agenda table
         self.model = AgendaModel(rt, bridge, lang, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._table_menu)
-        self.table.installEventFilter(self)  # its context menu opens for the mouse only
-        header = self.table.horizontalHeader()
-        # Fixed widths, set from the font in retranslate(): ResizeToContents would re-measure up
-        # to 1,000 rows on every dataChanged, synchronously, inside the moderator's key press.
-        for col in range(AgendaModel.COLUMNS):
-            mode = QHeaderView.ResizeMode.Fixed
-            if col in (AgendaModel.ITEM, AgendaModel.SPEAKER):
-                mode = QHeaderView.ResizeMode.Stretch
-            header.setSectionResizeMode(col, mode)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-
-        now = QWidget(self)
-        now_layout = QVBoxLayout(now)
-        now_layout.addLayout(head)
-        now_layout.addLayout(who)
-        now_layout.addWidget(self.countdown, 1)
-        now_layout.addWidget(self.hold_label)
-        now_layout.addLayout(figures)
-        now_layout.addWidget(self.next_label)
-        now_layout.addLayout(buttons)
-        now_layout.addLayout(message_row)
-        now_layout.addWidget(self.message_shown)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.setObjectName("mainSplitter")
-        splitter.addWidget(now)
-        splitter.addWidget(self.table)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-        self.splitter = splitter
-        central = QWidget(self)
-        outer = QVBoxLayout(central)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        outer.addWidget(self.banner)
-        outer.addWidget(self.journal_alarm)
-        outer.addWidget(splitter, 1)
-        self.setCentralWidget(central)
-
-        # -- technician dock
+        self.report = AsRunReport(self)
+        menus.build_actions(self, self._act)
+        main_layout.setup(self)
         self.panel = TechPanel(rt, bridge, self)
-        self.dock = QDockWidget(self)
-        self.dock.setObjectName("technicianDock")
-        self.dock.setWidget(self.panel)
-        self.dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-        )
-        self.dock.setMinimumWidth(360)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.resizeDocks([self.dock], [430], Qt.Orientation.Horizontal)
-
-        self._build_menus()
+        main_layout.setup_dock(self, self.panel)
+        menus.build_menus(self)
         self.statusBar().setSizeGripEnabled(True)
-        bridge.notice.connect(self.show_notice)
-        bridge.tick.connect(self.show_status)
-        bridge.showChanged.connect(self._show_changed)
+        self._wire_signals()
         self.resize(1440, 900)
         self.retranslate()
 
-    # ---- construction helpers ---------------------------------------------------------------
-    def _action(
-        self,
-        name: str,
-        keys: list[Qt.Key | QKeySequence],
-        slot: Callable[[], object],
-        *,
-        everywhere: bool = False,
-    ) -> QAction:
-        """A menu action with hotkeys. `everywhere`: the keys work in every console window
-        (the speaker monitor, a pending stream question), for the presentation clicker."""
-        action = QAction(self)
-        action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys])
-        action.setShortcutContext(
-            Qt.ShortcutContext.ApplicationShortcut
-            if everywhere
-            else Qt.ShortcutContext.WindowShortcut
-        )
-        action.triggered.connect(lambda _=False: slot())
-        self.addAction(action)
-        self.actions_by_name[name] = action
-        return action
+    def _wire_signals(self) -> None:
+        for name, button in self.buttons.items():
+            button.clicked.connect(self.actions_by_name[name].trigger)
+        self.report_button.clicked.connect(self.report_action.trigger)
+        self.message_edit.returnPressed.connect(self.send_message)
+        self.send_button.clicked.connect(self.send_message)
+        self.clear_button.clicked.connect(self.clear_message)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        self.table.installEventFilter(self)  # its context menu opens for the mouse only
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.bridge.messageChanged.connect(self._message_changed)
+        self.bridge.notice.connect(self.show_notice)
+        self.bridge.tick.connect(self.show_status)
+        self.bridge.showChanged.connect(self._show_changed)
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self._menu_bar_style = _MouseMenuBarStyle()  # kept: the widget does not own it
-        bar.setStyle(self._menu_bar_style)
-        self.show_menu = bar.addMenu("")
-        for name in ("start", "next", "back", "hold", "plus", "minus", "skip", "goto"):
-            self.show_menu.addAction(self.actions_by_name[name])
-        self.show_menu.addSeparator()
-        self.show_menu.addAction(self.message_action)
-        self.show_menu.addAction(self.report_action)
-        self.show_menu.addSeparator()
-        self.show_menu.addAction(self.quit_action)
-
-        self.view_menu = bar.addMenu("")
-        self.monitor_action = QAction(self)
-        self.monitor_action.setCheckable(True)
-        self.monitor_action.setShortcut(QKeySequence("Ctrl+M"))
-        self.monitor_action.toggled.connect(self.set_monitor_visible)
-        self.monitor.visibilityChanged.connect(self.monitor_action.setChecked)
-        self.view_menu.addAction(self.monitor_action)
-        self.monitor_full_action = QAction(self)
-        self.monitor_full_action.setShortcut(QKeySequence("Ctrl+F11"))
-        self.monitor_full_action.triggered.connect(self._toggle_monitor_fullscreen)
-        self.view_menu.addAction(self.monitor_full_action)
-        self.screen_menu = self.view_menu.addMenu("")
-        self.screen_menu.aboutToShow.connect(
-            lambda: self.monitor.fill_screen_menu(self.screen_menu)
-        )
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(self.dock.toggleViewAction())
-
-        self.language_menu = bar.addMenu("")
-        self.language_group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for code, native in LANGUAGES.items():
-            action = self.language_menu.addAction(native)
-            action.setCheckable(True)
-            action.setChecked(code == self.lang.current)
-            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
-            self.language_group.addAction(action)
-            self.language_actions[code] = action
-        self.lang.languageChanged.connect(lambda code: self.language_actions[code].setChecked(True))
+    def _state(self) -> ShowState:
+        """The show's state now (the one place this window reads it)."""
+        return self.rt.show.state
 
     # ---- operator actions ---------------------------------------------------------------------
     def _act(self, name: str, origin: Origin = Origin.KEY, **args: object) -> bool:
         return self.bridge.act(name, origin=origin, **args)
 
     def next(self) -> None:
-        if self.rt.show.state.status == "pre":
+        if self._state().status == "pre":
             self.show_notice(self.tr("The show has not started: press Start (F5)."))
             return
         self._act("next")
 
     def toggle_hold(self) -> None:
-        self._act("resume" if self.rt.show.state.held_since is not None else "hold")
+        self._act("resume" if self._state().held_since is not None else "hold")
 
     def selected_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -479,55 +188,17 @@ class MainWindow(QMainWindow):
     # ---- as-run report ------------------------------------------------------------------------
     def make_report(self) -> None:
         """Write the as-run report of the show so far (HTML and CSV beside the journal)."""
-        if self.rt.show.state.status == "pre":
-            self.show_notice(self.tr("The show has not started: there is nothing to report yet."))
-            return
-        if self.report_dialog is not None:
-            self.report_dialog.raise_()
-            return
-        if self._report_task is not None and not self._report_task.done():
-            return  # one report at a time; this one is being written
-        self._report_task = self.bridge.spawn(self._write_report(), "as-run report")
+        self.report.make()
 
-    async def _write_report(self) -> None:
-        # Imported here: the console does not pay for the report module at start-up.
-        from studio.report import ReportError, build_report, write_report
+    @property
+    def report_dialog(self) -> Confirm | None:
+        """The question whether to open the report just written, while it waits."""
+        return self.report.dialog
 
-        journal = self.rt.journal.path
-        lang = self.lang.current
-
-        def build() -> tuple[Path, Path]:
-            return write_report(build_report(journal), journal.parent, lang)
-
-        # Off the loop's thread: a long journal must not stall the countdown.
-        loop = asyncio.get_running_loop()
-        try:
-            html, csv = await loop.run_in_executor(None, build)
-        except (ReportError, OSError) as exc:
-            self.show_notice(
-                self.tr("The as-run report could not be written: {reason}").format(reason=exc)
-            )
-            return
-        self.last_report = html
-        self.show_notice(self.tr("As-run report written: {path}").format(path=html))
-        box = Confirm(
-            self,
-            self.tr("As-run report"),
-            self.tr(
-                "The as-run report is written:\n{html}\n{csv}\n\nOpen it in the browser?"
-            ).format(html=html, csv=csv),
-            self.tr("Open"),
-            self.tr("Not now"),
-            default_accept=False,  # Enter must never throw a browser over the console mid-show
-        )
-        self.report_dialog = box
-        try:
-            # Not modal and not taking the keyboard: during a show the keys keep driving it.
-            yes = await box.ask(block_parent=False, take_focus=False)
-        finally:
-            self.report_dialog = None
-        if yes:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(html)))
+    @property
+    def last_report(self) -> Path | None:
+        """The HTML as-run report written last."""
+        return self.report.last
 
     # ---- monitor and language -----------------------------------------------------------------
     def set_monitor_visible(self, visible: bool) -> None:
@@ -537,7 +208,7 @@ class MainWindow(QMainWindow):
             self.monitor.hide()
         self.settings.setValue("monitor/visible", visible)
 
-    def _toggle_monitor_fullscreen(self) -> None:
+    def toggle_monitor_fullscreen(self) -> None:
         if not self.monitor.isVisible():
             self.monitor.show()
         self.monitor.set_fullscreen(not self.monitor.isFullScreen())
@@ -547,7 +218,7 @@ class MainWindow(QMainWindow):
         agrees (the question defaults to No and takes no keys, so no key sweep can say yes)."""
         if code == self.lang.current:
             return
-        if self.rt.show.state.status != "running":
+        if self._state().status != "running":
             self._switch_language(code)
             return
         # The menu ticked the new language already: it shows the one in use until answered.
@@ -591,7 +262,7 @@ class MainWindow(QMainWindow):
                 self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter
             )
         self._scrolled_row = row
-        status = self.rt.show.state.status
+        status = self._state().status
         if status == "ended" and self._last_status != "ended":
             self.show_notice(
                 self.tr("The show has ended. The as-run report: Show → As-run report (Ctrl+R).")
@@ -600,7 +271,7 @@ class MainWindow(QMainWindow):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        st = self.rt.show.state
+        st = self._state()
         running = st.status == "running"
         enabled = {
             "start": st.status == "pre",
@@ -681,14 +352,14 @@ class MainWindow(QMainWindow):
         else:
             offset_text = self.tr("on time")
         set_text(self.offset_label, offset_text)
-        set_style(self.offset_label, f"color: {style.LEVEL_FG[style.offset_level(st.offset)]};")
+        set_style(self.offset_label, style.fg(style.LEVEL_FG[style.offset_level(st.offset)]))
         end_text = self.tr("{end} (plan {planned})").format(
             end=a.local(st.projected_end).strftime("%H:%M"),
             planned=a.local(st.planned_end).strftime("%H:%M"),
         )
         set_text(self.end_label, end_text)
         late = st.projected_end - st.planned_end
-        set_style(self.end_label, f"color: {style.LEVEL_FG[style.offset_level(late)]};")
+        set_style(self.end_label, style.fg(style.LEVEL_FG[style.offset_level(late)]))
         set_text(self.next_label, self._next_text(st))
 
     def _speaker_text(self, st: Status) -> str:
@@ -723,8 +394,19 @@ class MainWindow(QMainWindow):
 
     # ---- language -----------------------------------------------------------------------------
     def retranslate(self) -> None:
+        """Every word of the window in the current language, then a refresh with them."""
         title = self.rt.agenda.event.title.get(self.lang.current)
         self.setWindowTitle(self.tr("Studio Console — {title}").format(title=title))
+        self._retranslate_controls()
+        self._retranslate_labels()
+        self._retranslate_menus()
+        main_layout.fit_agenda_columns(self.table, self.model)
+        self._update_buttons()
+        self._message_changed(self.bridge.message)
+        self.show_status(self.bridge.status)
+
+    def _retranslate_controls(self) -> None:
+        """The show's actions and their buttons: names, button captions, tooltips."""
         texts = {
             "start": (self.tr("Start"), self.tr("Start (F5)")),
             "next": (self.tr("Next"), self.tr("Next ▶ (Space)")),
@@ -756,6 +438,9 @@ class MainWindow(QMainWindow):
         self.report_button.setToolTip(
             self.tr("Write the as-run report of this show (HTML and CSV) beside its journal")
         )
+
+    def _retranslate_labels(self) -> None:
+        """The message line, the figures' captions and the wall clock's."""
         self.message_caption.setText(self.tr("Message:"))
         self.message_edit.setPlaceholderText(
             self.tr("Text for the speaker monitor; Enter shows it (Ctrl+L to type here)")
@@ -770,6 +455,8 @@ class MainWindow(QMainWindow):
             self.clock_caption.setText(self.tr("Kyiv time"))
         else:
             self.clock_caption.setText(self.tr("Event time ({zone})").format(zone=zone))
+
+    def _retranslate_menus(self) -> None:
         self.show_menu.setTitle(self.tr("&Show"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
@@ -777,32 +464,6 @@ class MainWindow(QMainWindow):
         self.monitor_full_action.setText(self.tr("Speaker monitor full screen"))
         self.screen_menu.setTitle(self.tr("Speaker monitor screen"))
         self.dock.setWindowTitle(self.tr("Technician"))
-        fm = self.table.fontMetrics()
-        bold = self.table.font()
-        bold.setBold(True)
-        widest = max(
-            [fm.horizontalAdvance(self.model.state_name(s)) for s in ItemState]
-            + [QFontMetrics(bold).horizontalAdvance(self.model.state_name(ItemState.CURRENT))]
-            + [
-                fm.horizontalAdvance(
-                    self.model.headerData(AgendaModel.STATE, Qt.Orientation.Horizontal)
-                )
-            ]
-        )
-        header = self.table.horizontalHeader()
-        header.resizeSection(AgendaModel.STATE, widest + 24)
-        bold_fm = QFontMetrics(bold)
-        for col, sample in (
-            (AgendaModel.PLANNED, "00:00"),
-            (AgendaModel.PLANNED_DUR, "0:00:00"),
-            (AgendaModel.ACTUAL_DUR, "0:00:00"),
-        ):
-            title = self.model.headerData(col, Qt.Orientation.Horizontal)
-            width = max(bold_fm.horizontalAdvance(sample), fm.horizontalAdvance(str(title)))
-            header.resizeSection(col, width + 24)
-        self._update_buttons()
-        self._message_changed(self.bridge.message)
-        self.show_status(self.bridge.status)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -832,7 +493,7 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.rt.show.state.status == "running" and not self._close_ok:
+        if self._state().status == "running" and not self._close_ok:
             event.ignore()
             if self.pending_dialog is None:
                 self.bridge.spawn(self._ask_close(), "ask-close")

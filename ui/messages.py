@@ -17,8 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from studio.obs.base import LinkMessage, ObsError
-from studio.show import ActionError
+from studio.view import ActionError, LinkMessage, ObsError
 
 log = logging.getLogger("ui.messages")
 
@@ -79,7 +78,16 @@ class Messages(QObject):
     def formats(self) -> dict[str, str]:
         """Key -> format string in the current language (arguments as `{name}`)."""
         return {
-            # -- connecting to OBS (studio/obs/live.py, client.py)
+            **self._connect_formats(),
+            **self._request_formats(),
+            **self._guard_formats(),
+            **self._link_formats(),
+            **self._show_formats(),
+        }
+
+    def _connect_formats(self) -> dict[str, str]:
+        """Connecting to OBS (studio/obs/live.py, client.py)."""
+        return {
             "obs.refused": self.tr(
                 "OBS is not reachable at {where}: connection refused "
                 "(is OBS running with its WebSocket server on?)."
@@ -108,7 +116,12 @@ class Messages(QObject):
             "obs.request_lost": self.tr("OBS at {where}: connection lost."),
             "obs.simulated_down": self.tr("Simulated OBS is down."),
             "obs.simulated_not_connected": self.tr("Not connected to simulated OBS."),
-            # -- OBS refused a request (studio/obs/base.py status_message)
+        }
+
+    def _request_formats(self) -> dict[str, str]:
+        """OBS refused a request (studio/obs/base.py status_message), or the session went away
+        (lost_message)."""
+        return {
             "obs.unknown_request": self.tr("OBS does not know the request {request}."),
             "obs.no_scene": self.tr("OBS has no scene named «{name}» ({request})."),
             "obs.no_input": self.tr("OBS has no input named «{name}» ({request})."),
@@ -121,13 +134,17 @@ class Messages(QObject):
             "obs.request_failed_comment": self.tr(
                 "OBS refused {request} (code {code}: {comment})."
             ),
-            # -- the session went away (studio/obs/base.py lost_message)
+            # -- the session went away
             "obs.lost_closed": self.tr("OBS connection closed"),
             "obs.lost_connection": self.tr("OBS connection lost"),
             "obs.lost_timeout": self.tr("OBS did not answer in time"),
             "obs.lost_exiting": self.tr("OBS is shutting down"),
             "obs.lost": self.tr("OBS {why}"),
-            # -- the on-air guard (studio/obs/guard.py)
+        }
+
+    def _guard_formats(self) -> dict[str, str]:
+        """The on-air guard (studio/obs/guard.py)."""
+        return {
             "guard.dry_run_real_obs": self.tr(
                 "Dry-run talks only to simulated OBS; nothing leaves this machine."
             ),
@@ -139,7 +156,11 @@ class Messages(QObject):
                 "The on-air guard does not let {request} through: it is not on the list of "
                 "requests known to be safe. Nothing was sent to OBS."
             ),
-            # -- the link's log (studio/obs/link.py)
+        }
+
+    def _link_formats(self) -> dict[str, str]:
+        """The link's log (studio/obs/link.py)."""
+        return {
             "link.connected": self.tr("Connected to OBS {obs} (obs-websocket {websocket})"),
             "link.back": self.tr("OBS is back after {seconds:.1f} s"),
             "link.lost": self.tr("Lost OBS: {why}"),
@@ -152,7 +173,11 @@ class Messages(QObject):
             "link.not_confirmed": self.tr(
                 "Scene switch to {scene} NOT confirmed by OBS within {ms} ms"
             ),
-            # -- show actions that cannot apply now (studio/show.py)
+        }
+
+    def _show_formats(self) -> dict[str, str]:
+        """Show actions that cannot apply now (studio/show.py)."""
+        return {
             "show.already_started": self.tr("The show has already started."),
             "show.all_skipped": self.tr("Every item is skipped."),
             "show.not_running": self.tr("The show is not running."),

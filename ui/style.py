@@ -11,13 +11,19 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from studio.modes import Mode
-from studio.show import ItemState, Phase
+from studio.view import ItemState, LinkState, Phase
 
 FONT_FAMILY = "DejaVu Sans"
 
+# Text that stays in the background: captions, idle figures, rows that are done, "last known".
+MUTED_FG = "#8a8f98"
+NOTES_FG = "#b0b6bf"  # the moderator's notes and the speaker's place in the item
+MESSAGE_FG = "#ffd54f"  # the moderator's message to the speaker monitor, as shown
+ERROR_FG = "#ff8a80"  # an OBS error under the connection state; a recording in progress
+
 # Countdown foreground per phase, on the dark background.
 PHASE_FG: dict[Phase, str] = {
-    Phase.IDLE: "#8a8f98",
+    Phase.IDLE: MUTED_FG,
     Phase.NORMAL: "#4cd964",
     Phase.WARNING: "#ffb300",
     Phase.FINAL: "#ff3b30",
@@ -43,11 +49,27 @@ ROW_BG: dict[ItemState, str | None] = {
 ROW_FG: dict[ItemState, str | None] = {
     ItemState.PENDING: None,
     ItemState.CURRENT: "#ffffff",
-    ItemState.DONE: "#8a8f98",
+    ItemState.DONE: MUTED_FG,
     ItemState.SKIPPED: "#7d6f74",
 }
 
-LEVEL_FG = {"ok": "#4cd964", "warn": "#ffb300", "bad": "#ff3b30", "none": "#8a8f98"}
+LEVEL_FG = {"ok": "#4cd964", "warn": "#ffb300", "bad": "#ff3b30", "none": MUTED_FG}
+
+# The technician's panel: the OBS link's state, alarms and what is on air.
+LINK_STATE_FG: dict[LinkState, str] = {
+    LinkState.ONLINE: LEVEL_FG["ok"],
+    LinkState.CONNECTING: LEVEL_FG["warn"],
+    LinkState.RECONNECTING: LEVEL_FG["bad"],
+    LinkState.OFFLINE: LEVEL_FG["bad"],
+    LinkState.STOPPED: MUTED_FG,
+}
+UNCONFIRMED_BG = "#d50000"  # OBS did not confirm a scene switch
+MANUAL_BG = "#ef6c00"  # a scene put on air by hand, until the next cue
+ON_AIR_SCENE_BG = "#b71c1c"  # the scene button of what is on program
+OUTPUT_ACTIVE_FG = {"stream": LEVEL_FG["bad"], "record": ERROR_FG}
+
+UNCONFIRMED_SHEET = f"background: {UNCONFIRMED_BG}; color: white; font-weight: bold; padding: 6px;"
+MANUAL_SHEET = f"background: {MANUAL_BG}; color: white; padding: 4px;"
 
 OFFSET_BEHIND_WARN = 60.0  # seconds behind the plan before the offset turns amber
 OFFSET_BEHIND_BAD = 300.0  # ... and red
@@ -60,6 +82,27 @@ def offset_level(offset: float) -> str:
     if offset >= OFFSET_BEHIND_WARN:
         return "warn"
     return "ok"
+
+
+def fg(color: str) -> str:
+    """A widget's style sheet that colours its text."""
+    return f"color: {color};"
+
+
+def scene_button_sheet(*, manual: bool, on_air: bool) -> str:
+    """A scene button's style sheet: orange when put on air by hand, red when on program."""
+    if manual:
+        bg = MANUAL_BG
+    elif on_air:
+        bg = ON_AIR_SCENE_BG
+    else:
+        return ""
+    return f"QPushButton {{ background: {bg}; color: white; font-weight: bold; }}"
+
+
+def output_sheet(key: str, active: bool) -> str:
+    """The stream's or the recording's state label: coloured and bold while it runs."""
+    return f"color: {OUTPUT_ACTIVE_FG[key]}; font-weight: bold;" if active else ""
 
 
 def font(point_size: float, *, bold: bool = False, italic: bool = False) -> QFont:

@@ -5,6 +5,9 @@ scene, a button per OBS scene for a manual override (held until the next cue), s
 toggles behind confirmation dialogs, health figures coloured by warning thresholds, the alarm for
 a scene switch OBS did not confirm, preflight from what the link already knows, and a log of what
 the link did. Every OBS call runs as a task; nothing here waits for OBS.
+
+The widgets are built in `ui.tech_layout`; this file wires them, fills them from what the link
+knows and holds every word of the panel.
 """
 
 from __future__ import annotations
@@ -13,42 +16,21 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from studio.modes import Mode
-from studio.obs.base import ObsError, OutputStatus
-from studio.obs.link import LinkState, Switch
 from studio.runtime import Runtime
 from studio.timefmt import clock_text
-from ui import style
+from studio.view import LinkState, ObsError, OutputStatus, Snapshot, Switch
+from ui import style, tech_layout
 from ui.bridge import EngineBridge
 from ui.checks import SnapshotPreflight, health_levels, preflight_from_snapshot
 from ui.widgets import Confirm, set_style, set_text
 
-STATE_COLOR = {
-    LinkState.ONLINE: "#4cd964",
-    LinkState.CONNECTING: "#ffb300",
-    LinkState.RECONNECTING: "#ff3b30",
-    LinkState.OFFLINE: "#ff3b30",
-    LinkState.STOPPED: "#8a8f98",
-}
-LOG_LINES = 500
 
-
-class TechPanel(QWidget):
-    """The technician's view of OBS; lives in a QDockWidget of the main window."""
+class TechPanel(QWidget, tech_layout.TechWidgets):
+    """The technician's view of OBS; lives in a QDockWidget of the main window. Its widgets are
+    built (and declared) by ui.tech_layout; every word in them comes from retranslate()."""
 
     def __init__(self, rt: Runtime, bridge: EngineBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,148 +38,26 @@ class TechPanel(QWidget):
         self.rt = rt
         self.bridge = bridge
         self.pending_dialog: Confirm | None = None
-        self.link_state: LinkState = rt.link.snap.state
+        self.link_state: LinkState = self._snap().state
         self._scene_buttons: dict[str, QPushButton] = {}
         self._last_log: tuple[str, int] | None = None  # (text, repeats) to fold repeated errors
         self._preflight_done = False
         self.preflight_result: SnapshotPreflight | None = None
+        tech_layout.setup(self)
+        self._wire_signals()
+        self.retranslate()
 
-        # -- connection
-        self.connection_box = QGroupBox(self)
-        self.state_label = QLabel(self)
-        self.state_label.setFont(style.font(13, bold=True))
-        self.state_label.setWordWrap(True)
-        self.target_label = QLabel(self)
-        self.target_label.setWordWrap(True)
-        self.versions_label = QLabel(self)
-        self.versions_label.setWordWrap(True)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #ff8a80;")
-        self.reconnect_button = QPushButton(self)
+    def _wire_signals(self) -> None:
         self.reconnect_button.clicked.connect(self.rt.link.reconnect_now)
-        top = QHBoxLayout()
-        top.addWidget(self.state_label, 1)
-        top.addWidget(self.reconnect_button)
-        form = QVBoxLayout(self.connection_box)
-        form.addLayout(top)
-        form.addWidget(self.target_label)
-        form.addWidget(self.versions_label)
-        form.addWidget(self.error_label)
-
-        # -- scenes
-        self.scenes_box = QGroupBox(self)
-        self.program_caption, self.program_label = QLabel(self), QLabel(self)
-        self.preview_caption, self.preview_label = QLabel(self), QLabel(self)
-        self.program_label.setFont(style.font(11, bold=True))
-        for label in (self.program_label, self.preview_label):
-            label.setWordWrap(True)
-        self.unconfirmed_label = QLabel(self)
-        self.unconfirmed_label.setWordWrap(True)
-        self.unconfirmed_label.setStyleSheet(
-            "background: #d50000; color: white; font-weight: bold; padding: 6px;"
-        )
-        self.unconfirmed_label.hide()
-        self.manual_label = QLabel(self)
-        self.manual_label.setWordWrap(True)
-        self.manual_label.setStyleSheet("background: #ef6c00; color: white; padding: 4px;")
-        self.release_button = QPushButton(self)
         self.release_button.clicked.connect(self._release)
-        manual_row = QHBoxLayout()
-        manual_row.addWidget(self.manual_label, 1)
-        manual_row.addWidget(self.release_button)
-        self.manual_widgets = (self.manual_label, self.release_button)
-        self.scene_grid = QGridLayout()
-        scene_form = QFormLayout()
-        scene_form.addRow(self.program_caption, self.program_label)
-        scene_form.addRow(self.preview_caption, self.preview_label)
-        scenes_layout = QVBoxLayout(self.scenes_box)
-        scenes_layout.addLayout(scene_form)
-        scenes_layout.addWidget(self.unconfirmed_label)
-        scenes_layout.addLayout(manual_row)
-        scenes_layout.addLayout(self.scene_grid)
-        self.scenes_hint = QLabel(self)
-        self.scenes_hint.setStyleSheet("color: #8a8f98;")
-        self.scenes_hint.setWordWrap(True)
-        scenes_layout.addWidget(self.scenes_hint)
-
-        # -- outputs
-        self.outputs_box = QGroupBox(self)
-        self.stream_label, self.record_label = QLabel(self), QLabel(self)
-        for label in (self.stream_label, self.record_label):
-            label.setWordWrap(True)
-        self.stream_button, self.record_button = QPushButton(self), QPushButton(self)
         self.stream_button.clicked.connect(lambda: self._ask_output("stream"))
         self.record_button.clicked.connect(lambda: self._ask_output("record"))
-        outputs = QGridLayout(self.outputs_box)
-        outputs.addWidget(self.stream_label, 0, 0)
-        outputs.addWidget(self.stream_button, 0, 1)
-        outputs.addWidget(self.record_label, 1, 0)
-        outputs.addWidget(self.record_button, 1, 1)
-        outputs.setColumnStretch(0, 1)
-
-        # -- health
-        self.health_box = QGroupBox(self)
-        self.health_form = QFormLayout(self.health_box)
-        self.health_keys = (
-            "fps",
-            "cpu",
-            "render_skipped",
-            "output_skipped",
-            "congestion",
-            "bitrate",
-            "duration",
-        )
-        self.health_captions = {k: QLabel(self) for k in self.health_keys}
-        self.health_values = {k: QLabel(self) for k in self.health_keys}
-        for key in self.health_keys:
-            self.health_values[key].setFont(style.font(10, bold=True))
-            self.health_form.addRow(self.health_captions[key], self.health_values[key])
-
-        # -- preflight
-        self.preflight_box = QGroupBox(self)
-        self.preflight_button = QPushButton(self)
         self.preflight_button.clicked.connect(self.run_preflight)
-        self.preflight_label = QLabel(self)
-        self.preflight_label.setWordWrap(True)
-        self.preflight_label.setTextFormat(Qt.TextFormat.RichText)
-        pf = QVBoxLayout(self.preflight_box)
-        pf.addWidget(self.preflight_button)
-        pf.addWidget(self.preflight_label)
+        self.bridge.linkEvent.connect(self.on_link)
 
-        # -- log
-        self.log_box = QGroupBox(self)
-        self.log_view = QPlainTextEdit(self)
-        self.log_view.setReadOnly(True)
-        self.log_view.setMaximumBlockCount(LOG_LINES)
-        self.log_view.setMinimumHeight(120)
-        self.log_view.setFont(style.font(9))
-        lg = QVBoxLayout(self.log_box)
-        lg.addWidget(self.log_view)
-
-        inner = QWidget(self)
-        col = QVBoxLayout(inner)
-        for box in (
-            self.connection_box,
-            self.scenes_box,
-            self.outputs_box,
-            self.health_box,
-            self.preflight_box,
-        ):
-            col.addWidget(box)
-        col.addWidget(self.log_box, 1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(inner)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-
-        bridge.linkEvent.connect(self.on_link)
-        self.retranslate()
+    def _snap(self) -> Snapshot:
+        """What the OBS link knows now (the one place this panel reads it)."""
+        return self.rt.link.snap
 
     # ---- link notifications ---------------------------------------------------------------
     def on_link(self, kind: str, payload: Any) -> None:
@@ -210,7 +70,7 @@ class TechPanel(QWidget):
             self.update_scenes()
         elif kind in ("program", "preview", "override"):
             self.update_scenes()
-            if kind == "override" and self.rt.link.snap.manual_scene is None:
+            if kind == "override" and self._snap().manual_scene is None:
                 self.log(self.tr("Scene handed back to the cues"))
         elif kind in ("stream", "record"):
             self.update_outputs()
@@ -240,7 +100,7 @@ class TechPanel(QWidget):
 
     # ---- sections ---------------------------------------------------------------------------
     def update_connection(self) -> None:
-        snap = self.rt.link.snap
+        snap = self._snap()
         self.link_state = snap.state
         names = {
             LinkState.OFFLINE: self.tr("Offline"),
@@ -250,7 +110,7 @@ class TechPanel(QWidget):
             LinkState.STOPPED: self.tr("Stopped"),
         }
         set_text(self.state_label, "● " + names[snap.state])
-        set_style(self.state_label, f"color: {STATE_COLOR[snap.state]};")
+        set_style(self.state_label, style.fg(style.LINK_STATE_FG[snap.state]))
         problem = snap.last_error_message if snap.state is not LinkState.ONLINE else None
         error = self.bridge.messages.say(problem) if problem is not None else ""
         set_text(self.error_label, error)
@@ -268,7 +128,7 @@ class TechPanel(QWidget):
         self.reconnect_button.setEnabled(snap.state is not LinkState.ONLINE)
 
     def update_scenes(self) -> None:
-        snap = self.rt.link.snap
+        snap = self._snap()
         online = snap.state is LinkState.ONLINE
         if list(self._scene_buttons) != snap.scenes:
             self._rebuild_scene_buttons(snap.scenes)
@@ -277,7 +137,7 @@ class TechPanel(QWidget):
             # What OBS showed when the link was lost: it may have changed since.
             program = self.tr("{scene} (last known)").format(scene=snap.program)
         set_text(self.program_label, program)
-        set_style(self.program_label, "" if online else "color: #8a8f98;")
+        set_style(self.program_label, "" if online else style.fg(style.MUTED_FG))
         set_text(
             self.scenes_hint, "" if snap.scenes else self.tr("No scenes: OBS is not connected.")
         )
@@ -287,13 +147,7 @@ class TechPanel(QWidget):
         for name, button in self._scene_buttons.items():
             button.setEnabled(online)
             on_air = online and name == snap.program
-            manual = name == snap.manual_scene
-            if manual:
-                sheet = "QPushButton { background: #ef6c00; color: white; font-weight: bold; }"
-            elif on_air:
-                sheet = "QPushButton { background: #b71c1c; color: white; font-weight: bold; }"
-            else:
-                sheet = ""
+            sheet = style.scene_button_sheet(manual=name == snap.manual_scene, on_air=on_air)
             set_style(button, sheet)
         manual = snap.manual_scene
         for w in self.manual_widgets:
@@ -361,7 +215,7 @@ class TechPanel(QWidget):
         return texts.get(out.state, default)
 
     def update_outputs(self) -> None:
-        snap = self.rt.link.snap
+        snap = self._snap()
         online = snap.state is LinkState.ONLINE
         for key, label, button in (
             ("stream", self.stream_label, self.stream_button),
@@ -373,8 +227,7 @@ class TechPanel(QWidget):
                 text = self.tr("{state} (last known)").format(state=text)
             set_text(label, text)
             busy = out.state in ("starting", "stopping")
-            active_color = "#ff3b30" if key == "stream" else "#ff8a80"
-            set_style(label, f"color: {active_color}; font-weight: bold;" if out.active else "")
+            set_style(label, style.output_sheet(key, out.active))
             if key == "stream":
                 text = self.tr("Stop stream") if out.active else self.tr("Start stream")
             else:
@@ -387,7 +240,7 @@ class TechPanel(QWidget):
             button.setEnabled(enabled)
 
     def update_health(self) -> None:
-        snap = self.rt.link.snap
+        snap = self._snap()
         h = snap.health
         online = snap.state is LinkState.ONLINE
         streaming = snap.stream.active
@@ -408,7 +261,7 @@ class TechPanel(QWidget):
             label = self.health_values[key]
             set_text(label, values[key])
             level = levels.get(key, "none")
-            set_style(label, f"color: {style.LEVEL_FG[level]};")
+            set_style(label, style.fg(style.LEVEL_FG[level]))
 
     # ---- technician actions ---------------------------------------------------------------
     def manual_switch(self, scene: str) -> None:
@@ -426,7 +279,7 @@ class TechPanel(QWidget):
 
     async def toggle_output(self, key: str) -> bool:
         """Ask, then start or stop the stream or the recording. True if OBS was asked."""
-        out: OutputStatus = getattr(self.rt.link.snap, key)
+        out: OutputStatus = getattr(self._snap(), key)
         start = not out.active
         if key == "stream" and start:
             title = self.tr("Start the stream?")
@@ -462,7 +315,7 @@ class TechPanel(QWidget):
 
     def run_preflight(self) -> SnapshotPreflight:
         """Check the scene map against what OBS has (from the link's snapshot) and show it."""
-        r = preflight_from_snapshot(self.rt.agenda, self.rt.link.snap)
+        r = preflight_from_snapshot(self.rt.agenda, self._snap())
         self._preflight_done = True
         self.preflight_result = r
         self.preflight_label.setText(self._preflight_html(r))

@@ -123,6 +123,45 @@
     </message>
 </context>
 <context>
+    <name>AsRunReport</name>
+    <message>
+        <source>The show has not started: there is nothing to report yet.</source>
+        <translation>The show has not started: there is nothing to report yet.</translation>
+    </message>
+    <message>
+        <source>The as-run report could not be written: {reason}</source>
+        <translation>The as-run report could not be written: {reason}</translation>
+    </message>
+    <message>
+        <source>As-run report written: {path}</source>
+        <translation>As-run report written: {path}</translation>
+    </message>
+    <message>
+        <source>As-run report</source>
+        <translation>As-run report</translation>
+    </message>
+    <message>
+        <source>The as-run report is written:
+{html}
+{csv}
+
+Open it in the browser?</source>
+        <translation>The as-run report is written:
+{html}
+{csv}
+
+Open it in the browser?</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Not now</translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
         <source>Resume the show?</source>
@@ -289,42 +328,6 @@ Move it aside (it is kept) and start a new show?</translation>
     <message>
         <source>On the speaker monitor: {text}</source>
         <translation>On the speaker monitor: {text}</translation>
-    </message>
-    <message>
-        <source>The show has not started: there is nothing to report yet.</source>
-        <translation>The show has not started: there is nothing to report yet.</translation>
-    </message>
-    <message>
-        <source>The as-run report could not be written: {reason}</source>
-        <translation>The as-run report could not be written: {reason}</translation>
-    </message>
-    <message>
-        <source>As-run report written: {path}</source>
-        <translation>As-run report written: {path}</translation>
-    </message>
-    <message>
-        <source>As-run report</source>
-        <translation>As-run report</translation>
-    </message>
-    <message>
-        <source>The as-run report is written:
-{html}
-{csv}
-
-Open it in the browser?</source>
-        <translation>The as-run report is written:
-{html}
-{csv}
-
-Open it in the browser?</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <source>Not now</source>
-        <translation>Not now</translation>
     </message>
     <message>
         <source>Switch the language?</source>

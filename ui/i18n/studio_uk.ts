@@ -124,6 +124,45 @@
     </message>
 </context>
 <context>
+    <name>AsRunReport</name>
+    <message>
+        <source>The show has not started: there is nothing to report yet.</source>
+        <translation>Захід ще не почався: звітувати поки немає про що.</translation>
+    </message>
+    <message>
+        <source>The as-run report could not be written: {reason}</source>
+        <translation>Не вдалося записати звіт про ефір: {reason}</translation>
+    </message>
+    <message>
+        <source>As-run report written: {path}</source>
+        <translation>Звіт про ефір записано: {path}</translation>
+    </message>
+    <message>
+        <source>As-run report</source>
+        <translation>Звіт про ефір</translation>
+    </message>
+    <message>
+        <source>The as-run report is written:
+{html}
+{csv}
+
+Open it in the browser?</source>
+        <translation>Звіт про ефір записано:
+{html}
+{csv}
+
+Відкрити його в браузері?</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Відкрити</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Не зараз</translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
         <source>Resume the show?</source>
@@ -290,42 +329,6 @@ Move it aside (it is kept) and start a new show?</source>
     <message>
         <source>On the speaker monitor: {text}</source>
         <translation>На моніторі спікера: {text}</translation>
-    </message>
-    <message>
-        <source>The show has not started: there is nothing to report yet.</source>
-        <translation>Захід ще не почався: звітувати поки немає про що.</translation>
-    </message>
-    <message>
-        <source>The as-run report could not be written: {reason}</source>
-        <translation>Не вдалося записати звіт про ефір: {reason}</translation>
-    </message>
-    <message>
-        <source>As-run report written: {path}</source>
-        <translation>Звіт про ефір записано: {path}</translation>
-    </message>
-    <message>
-        <source>As-run report</source>
-        <translation>Звіт про ефір</translation>
-    </message>
-    <message>
-        <source>The as-run report is written:
-{html}
-{csv}
-
-Open it in the browser?</source>
-        <translation>Звіт про ефір записано:
-{html}
-{csv}
-
-Відкрити його в браузері?</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Відкрити</translation>
-    </message>
-    <message>
-        <source>Not now</source>
-        <translation>Не зараз</translation>
     </message>
     <message>
         <source>Switch the language?</source>

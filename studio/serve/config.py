@@ -12,6 +12,8 @@ from pathlib import Path
 DEFAULT_HOST = "127.0.0.1"  # loopback unless the technician opens it to the studio network
 DEFAULT_PORT = 4480  # fixed, so links printed once stay valid from one show to the next
 DEFAULT_MAX_CLIENTS = 50
+DEFAULT_OSC_PORT = 4481  # next to the HTTP port; OSC is off unless asked for
+LOOPBACK = ("127.0.0.1", "::1")
 
 
 class AddressError(ValueError):
@@ -45,6 +47,19 @@ class ServeSettings:
     """Failed authentications from one address before its further failures are slowed."""
     failure_window: float = 60.0
     """Seconds a failure counts against its address."""
+    request_timeout: float = 15.0
+    """Seconds a connection may take to send a request's headers (counted from its start or
+    the last answer; then it is closed, so headers trickled in slowly cannot hold it) and then
+    its body (then 408). An idle keep-alive connection is closed after as long."""
+    osc: bool = False
+    """OSC control over UDP (Companion's Generic OSC module, TouchOSC, a script): off unless
+    asked for. It runs beside the HTTP side: either can run without the other."""
+    osc_host: str = DEFAULT_HOST
+    osc_port: int = DEFAULT_OSC_PORT
+    osc_allow: tuple[str, ...] = LOOPBACK
+    """Sender addresses or networks (`192.168.1.20`, `192.168.1.0/24`) whose OSC messages are
+    obeyed; anything else is logged and dropped. UDP senders are not authenticated: list only
+    the machines that drive the show, on a network you trust."""
 
 
 def parse_address(text: str, default: ServeSettings | None = None) -> tuple[str, int]:

@@ -67,42 +67,49 @@ def _segment_state(view: ShowView, i: int) -> str:
     return "done" if s.seg_first_start[i] is not None else "pending"
 
 
-def state_document(view: ShowView, message: str = "") -> dict[str, Any]:
-    """Everything a view shows, at the view's instant, as plain JSON data."""
-    a, st, s = view.agenda, view.status, view.state
-    projected = projected_segments(view)
-    current: dict[str, Any] | None = None
-    if st.status is ShowStatus.RUNNING and st.segment is not None and st.item_index is not None:
-        t = a.thresholds(st.item_index)
-        current = {
-            "item": a.items[st.item_index].id,
-            "segment": st.segment,
-            "speaker_id": a.speaker_id(st.item_index, st.speaker_index),
-            "title": _text(a.items[st.item_index].title),
-            "speaker": _speaker(view, st.item_index, st.speaker_index),
-            "kind": a.items[st.item_index].kind,
-            "allotted": st.allotted,
-            "elapsed": st.elapsed,
-            "remaining": st.remaining,
-            # The instant the countdown reaches zero, while it runs (on hold it stands still).
-            "deadline": None if st.held else st.now + st.remaining,
-            "phase": st.phase.value,
-            "warning": t.warning,
-            "final": t.final,
-            "item_remaining": st.item_remaining,
-        }
-    nxt: dict[str, Any] | None = None
-    if st.next_item_index is not None:
-        nxt = {
-            "item": a.items[st.next_item_index].id,
-            "title": _text(a.items[st.next_item_index].title),
-            "speaker": _speaker(view, st.next_item_index, st.next_speaker_index),
-            "speaker_id": a.speaker_id(st.next_item_index, st.next_speaker_index),
-        }
-    segments = []
+def _current(view: ShowView) -> dict[str, Any] | None:
+    """The segment on now, while the show runs."""
+    a, st = view.agenda, view.status
+    if st.status is not ShowStatus.RUNNING or st.segment is None or st.item_index is None:
+        return None
+    t = a.thresholds(st.item_index)
+    return {
+        "item": a.items[st.item_index].id,
+        "segment": st.segment,
+        "speaker_id": a.speaker_id(st.item_index, st.speaker_index),
+        "title": _text(a.items[st.item_index].title),
+        "speaker": _speaker(view, st.item_index, st.speaker_index),
+        "kind": a.items[st.item_index].kind,
+        "allotted": st.allotted,
+        "elapsed": st.elapsed,
+        "remaining": st.remaining,
+        # The instant the countdown reaches zero, while it runs (on hold it stands still).
+        "deadline": None if st.held else st.now + st.remaining,
+        "phase": st.phase.value,
+        "warning": t.warning,
+        "final": t.final,
+        "item_remaining": st.item_remaining,
+    }
+
+
+def _next(view: ShowView) -> dict[str, Any] | None:
+    a, st = view.agenda, view.status
+    if st.next_item_index is None:
+        return None
+    return {
+        "item": a.items[st.next_item_index].id,
+        "title": _text(a.items[st.next_item_index].title),
+        "speaker": _speaker(view, st.next_item_index, st.next_speaker_index),
+        "speaker_id": a.speaker_id(st.next_item_index, st.next_speaker_index),
+    }
+
+
+def _segments(view: ShowView, projected: list[tuple[float, float] | None]) -> list[dict[str, Any]]:
+    a, s = view.agenda, view.state
+    out = []
     for seg in a.segments:
         p = projected[seg.index]
-        segments.append(
+        out.append(
             {
                 "item": a.items[seg.item_index].id,
                 "speaker_id": a.speaker_id(seg.item_index, seg.speaker_index),
@@ -114,10 +121,15 @@ def state_document(view: ShowView, message: str = "") -> dict[str, Any]:
                 "state": _segment_state(view, seg.index),
             }
         )
-    items = []
+    return out
+
+
+def _items(view: ShowView, projected: list[tuple[float, float] | None]) -> list[dict[str, Any]]:
+    a, s = view.agenda, view.state
+    out = []
     for i, item in enumerate(a.items):
         firsts = [projected[k] for k in a.item_segments(i) if projected[k] is not None]
-        items.append(
+        out.append(
             {
                 "id": item.id,
                 "kind": item.kind,
@@ -131,6 +143,13 @@ def state_document(view: ShowView, message: str = "") -> dict[str, Any]:
                 "state": view.item_state(i).value,
             }
         )
+    return out
+
+
+def state_document(view: ShowView, message: str = "") -> dict[str, Any]:
+    """Everything a view shows, at the view's instant, as plain JSON data."""
+    a, st = view.agenda, view.status
+    projected = projected_segments(view)
     link = view.link
     ev = a.event
     return {
@@ -148,8 +167,8 @@ def state_document(view: ShowView, message: str = "") -> dict[str, Any]:
         "server_time": time.time(),
         "status": st.status.value,
         "held": st.held,
-        "current": current,
-        "next": nxt,
+        "current": _current(view),
+        "next": _next(view),
         "until_start": view.until_start(),
         "offset": st.offset,
         "projected_end": st.projected_end,
@@ -161,6 +180,6 @@ def state_document(view: ShowView, message: str = "") -> dict[str, Any]:
             "manual": link.manual_scene,
         },
         "journal_ok": view.journal.ok,
-        "items": items,
-        "segments": segments,
+        "items": _items(view, projected),
+        "segments": _segments(view, projected),
     }

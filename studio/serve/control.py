@@ -1,0 +1,84 @@
+"""Applying a checked command (commands.py) to the running show, for every door: HTTP, the
+WebSocket and OSC. Show actions go through `Runtime.act` with their origin and client, as a
+console key does; the moderator's message through `Runtime.remember_message`; scene overrides
+through `Runtime.manual_switch`, which passes the same guard as every OBS request.
+
+A command that cannot apply raises `Refused` (with the engine's reason and key); nothing has
+changed then.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from studio.actions import ActionError, Origin
+from studio.runtime import Runtime
+from studio.serve.commands import Command
+from studio.serve.respond import Refused
+from studio.view import LinkState, ObsError
+
+log = logging.getLogger("studio.serve")
+
+
+class Control:
+    """One runtime's control door, shared by every protocol."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        self.rt = runtime
+        self._message: tuple[int, str] = (-1, "")
+
+    def message(self) -> str:
+        """The moderator's message, from the journal (the console writes it there too); read
+        again only when the journal grew."""
+        n = len(self.rt.journal.entries)
+        if self._message[0] != n:
+            self._message = (n, self.rt.last_message())
+        return self._message[1]
+
+    @staticmethod
+    def needs_obs(command: Command) -> bool:
+        """Whether the command waits on OBS (a scene override or hand-back)."""
+        return command.action is None and command.text is None
+
+    def apply(self, command: Command, origin: Origin, client: str) -> None:
+        """A show action or the message, at once (no OBS round trip). Raises Refused."""
+        if command.action is not None:
+            try:
+                self.rt.act(command.action, origin=origin, client=client)
+            except ActionError as exc:
+                raise Refused(409, str(exc), key=exc.key, params=exc.params) from None
+            log.info("show server: %s from %s (%s)", command.name, client, origin.value)
+        elif command.text is not None and command.text != self.message():
+            self.rt.remember_message(command.text)
+            state = "set" if command.text else "cleared"
+            log.info("show server: message %s from %s (%s)", state, client, origin.value)
+
+    async def execute(self, command: Command, origin: Origin, client: str) -> None:
+        """Any command; scene overrides wait for OBS. Raises Refused."""
+        if not self.needs_obs(command):
+            self.apply(command, origin, client)
+        elif command.scene is not None:
+            scene = self._obs_scene(command.scene)
+            if self.rt.view().link.state is not LinkState.ONLINE:
+                raise Refused(409, "OBS is not connected: no scene can be put on air")
+            try:
+                await self.rt.manual_switch(scene)
+            except ObsError as exc:
+                raise Refused(502, str(exc), key=exc.key) from None
+            log.info("show server: scene %s by hand from %s (%s)", scene, client, origin.value)
+        elif command.name == "release":
+            try:
+                await self.rt.release_manual()
+            except ObsError as exc:
+                raise Refused(502, str(exc), key=exc.key) from None
+            log.info("show server: scene handed back to the cues by %s (%s)", client, origin.value)
+
+    def _obs_scene(self, scene: str) -> str:
+        """A logical scene name (`studio`) or an OBS scene name, as the OBS name."""
+        mapped = self.rt.agenda.scene_map.scenes.get(scene)
+        if mapped is not None:
+            return mapped
+        known = set(self.rt.agenda.scene_map.scenes.values()) | set(self.rt.view().link.scenes)
+        if scene not in known:
+            raise Refused(400, f"no scene '{scene[:80]}' (neither a logical nor an OBS name)")
+        return scene

@@ -347,6 +347,7 @@ def test_a_killed_dry_run_resumes_where_its_clock_stood(agenda: Agenda, tmp_path
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait()
+        child.stdout.close()
     assert last >= 30
     rt = Runtime.create(agenda, RuntimeOptions(mode=Mode.DRY_RUN, speed=20.0, journal=path))
     resumed = rt.show.status().elapsed

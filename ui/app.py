@@ -49,6 +49,7 @@ from studio.view import AgendaDrift
 from ui import agenda_file
 from ui.bridge import EngineBridge
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, LanguageManager, ensure_compiled
+from ui.journal_alarm import drift_lines
 from ui.main_window import MainWindow
 from ui.monitor import SpeakerMonitor
 from ui.style import apply_theme
@@ -120,16 +121,7 @@ class Console(QObject):
 
     def _drift_text(self, drift: AgendaDrift) -> str:
         """What changed in the agenda since the journal began, for the resume question."""
-        parts = []
-        for text, ids in (
-            (self.tr("items added: {ids}"), drift.added_items),
-            (self.tr("items removed: {ids}"), drift.removed_items),
-            (self.tr("speakers added: {ids}"), drift.added_speakers),
-            (self.tr("speakers removed: {ids}"), drift.removed_speakers),
-            (self.tr("named in the journal, not in the agenda: {ids}"), drift.missing),
-        ):
-            if ids:
-                parts.append(text.format(ids=", ".join(ids)))
+        parts = drift_lines(drift)
         if drift.fingerprint_changed and not parts:
             parts.append(self.tr("times, titles or speakers' details"))
         if not parts:

@@ -51,8 +51,6 @@ class EngineBridge(QObject):
     """A fresh `studio.view.Status`, at every figure's change and after every action."""
     linkNews = Signal(object)
     """An `Update` with OBS news (`update.link`); `update.view.link` is what the link knows."""
-    linkEvent = Signal(str, object)
-    """(kind, payload): the same news, as the technician panel reads it until it takes Updates."""
     messageChanged = Signal(str)
     """The moderator's message for the speaker monitor changed ('' = none)."""
     notice = Signal(str)
@@ -92,11 +90,6 @@ class EngineBridge(QObject):
         elif update.change is Change.LINK:
             self.view = update.view
             self.linkNews.emit(update)
-            news = update.link
-            if news is not None:
-                self.linkEvent.emit(
-                    news.news.value, news.switch or news.message or update.view.link
-                )
         elif update.change is Change.JOURNAL:
             self.view = update.view
             self.journalHealth.emit(update.view.journal)

@@ -8,7 +8,7 @@ from another journal, out of order) or against an agenda that changed since it b
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from studio.view import AgendaDrift, JournalHealth, JournalProblem
@@ -17,6 +17,25 @@ from ui.widgets import set_text
 
 RED = "background: #b3261e; color: #ffffff; padding: 6px 10px;"
 AMBER = "background: #8a5a00; color: #ffffff; padding: 6px 10px;"
+
+
+def drift_lines(d: AgendaDrift) -> list[str]:
+    """The ids added to or removed from the agenda since the journal began, a line each, in the
+    console's language: the resume question and the warning bar say it in the same words."""
+    out = []
+    for text, ids in (
+        (QCoreApplication.translate("Console", "items added: {ids}"), d.added_items),
+        (QCoreApplication.translate("Console", "items removed: {ids}"), d.removed_items),
+        (QCoreApplication.translate("Console", "speakers added: {ids}"), d.added_speakers),
+        (QCoreApplication.translate("Console", "speakers removed: {ids}"), d.removed_speakers),
+        (
+            QCoreApplication.translate("Console", "named in the journal, not in the agenda: {ids}"),
+            d.missing,
+        ),
+    ):
+        if ids:
+            out.append(text.format(ids=", ".join(ids)))
+    return out
 
 
 class JournalAlarm(QWidget):
@@ -80,22 +99,6 @@ class JournalAlarm(QWidget):
         }.get(p.what, "line {line}: {detail}")
         return what.format(line=p.line, detail=p.detail)
 
-    def _drift_lines(self) -> list[str]:
-        d = self.drift
-        out = []
-        for text, ids in (
-            (self.tr("items added since: {ids}"), d.added_items),
-            (self.tr("items removed since: {ids}"), d.removed_items),
-            (self.tr("speakers added since: {ids}"), d.added_speakers),
-            (self.tr("speakers removed since: {ids}"), d.removed_speakers),
-            (self.tr("the journal names what the agenda no longer has: {ids}"), d.missing),
-        ):
-            if ids:
-                out.append(text.format(ids=", ".join(ids)))
-        if d.fingerprint_changed and not out:
-            out.append(self.tr("the agenda file changed since the journal began"))
-        return out
-
     def retranslate(self) -> None:
         h = self.health
         if h.ok:
@@ -112,7 +115,9 @@ class JournalAlarm(QWidget):
         lines = [self._problem_text(p) for p in self.problems[:6]]
         if len(self.problems) > 6:
             lines.append(self.tr("… and {n} more").format(n=len(self.problems) - 6))
-        lines += self._drift_lines()
+        lines += drift_lines(self.drift)
+        if self.drift.fingerprint_changed and not drift_lines(self.drift):
+            lines.append(self.tr("the agenda file changed since the journal began"))
         if lines and not self.dismissed:
             head = self.tr("The journal was resumed with warnings:")
             set_text(self.amber_text, head + "\n" + "\n".join("• " + x for x in lines))

@@ -26,11 +26,10 @@ from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QMenu
 from studio.actions import Origin
 from studio.runtime import Runtime
 from studio.timefmt import clock_text
-from studio.view import ShowState, Status
+from studio.view import ShowStatus, ShowView, Status, until_start
 from ui import main_layout, menus, style
 from ui.agenda_model import AgendaModel
 from ui.bridge import EngineBridge
-from ui.checks import until_start
 from ui.i18n import LANGUAGES, LanguageManager
 from ui.journal_alarm import JournalAlarm
 from ui.monitor import SpeakerMonitor
@@ -68,10 +67,10 @@ class MainWindow(QMainWindow, main_layout.MainWidgets, menus.MenuActions):
         self.language_dialog: Confirm | None = None
         self._close_ok = False
         self._scrolled_row: int | None = None
-        self._last_status = self._state().status
+        self._last_status = self._view().show_status
 
         self.banner = ModeBanner(rt.mode, speed, self)
-        bridge.linkEvent.connect(self.banner.on_link)
+        bridge.linkNews.connect(self.banner.on_news)
         self.journal_alarm = JournalAlarm(rt.journal_health, rt.journal_problems, rt.drift, self)
         bridge.journalHealth.connect(self.journal_alarm.set_health)
         self.model = AgendaModel(rt, bridge, lang, self)
@@ -101,22 +100,22 @@ class MainWindow(QMainWindow, main_layout.MainWidgets, menus.MenuActions):
         self.bridge.tick.connect(self.show_status)
         self.bridge.showChanged.connect(self._show_changed)
 
-    def _state(self) -> ShowState:
-        """The show's state now (the one place this window reads it)."""
-        return self.rt.show.state
+    def _view(self) -> ShowView:
+        """The read model the window renders (the one place it reads the show)."""
+        return self.bridge.view
 
     # ---- operator actions ---------------------------------------------------------------------
     def _act(self, name: str, origin: Origin = Origin.KEY, **args: object) -> bool:
         return self.bridge.act(name, origin=origin, **args)
 
     def next(self) -> None:
-        if self._state().status == "pre":
+        if self._view().show_status is ShowStatus.PRE:
             self.show_notice(self.tr("The show has not started: press Start (F5)."))
             return
         self._act("next")
 
     def toggle_hold(self) -> None:
-        self._act("resume" if self._state().held_since is not None else "hold")
+        self._act("resume" if self._view().held else "hold")
 
     def selected_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -218,7 +217,7 @@ class MainWindow(QMainWindow, main_layout.MainWidgets, menus.MenuActions):
         agrees (the question defaults to No and takes no keys, so no key sweep can say yes)."""
         if code == self.lang.current:
             return
-        if self._state().status != "running":
+        if not self._view().running:
             self._switch_language(code)
             return
         # The menu ticked the new language already: it shows the one in use until answered.
@@ -262,8 +261,8 @@ class MainWindow(QMainWindow, main_layout.MainWidgets, menus.MenuActions):
                 self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter
             )
         self._scrolled_row = row
-        status = self._state().status
-        if status == "ended" and self._last_status != "ended":
+        status = self._view().show_status
+        if status is ShowStatus.ENDED and self._last_status is not ShowStatus.ENDED:
             self.show_notice(
                 self.tr("The show has ended. The as-run report: Show → As-run report (Ctrl+R).")
             )
@@ -271,10 +270,10 @@ class MainWindow(QMainWindow, main_layout.MainWidgets, menus.MenuActions):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        st = self._state()
-        running = st.status == "running"
+        view = self._view()
+        running = view.running
         enabled = {
-            "start": st.status == "pre",
+            "start": view.show_status is ShowStatus.PRE,
             "next": running,
             "back": running,
             "hold": running,
@@ -285,12 +284,12 @@ class MainWindow(QMainWindow, main_layout.MainWidgets, menus.MenuActions):
         }
         for name, button in self.buttons.items():
             button.setEnabled(enabled[name])
-        ended = st.status == "ended"
-        self.report_action.setEnabled(st.status != "pre")
+        ended = view.show_status is ShowStatus.ENDED
+        self.report_action.setEnabled(view.show_status is not ShowStatus.PRE)
         self.report_button.setVisible(ended)
         for name in ("back", "hold", "minus", "plus", "skip"):
             self.buttons[name].setVisible(not ended)
-        held = st.held_since is not None
+        held = view.held
         hold_text = self.tr("Resume (H)") if held else self.tr("Hold (H)")
         set_text(self.buttons["hold"], hold_text)
         self.hold_action.setText(self.tr("Resume") if held else self.tr("Hold"))
@@ -299,7 +298,7 @@ class MainWindow(QMainWindow, main_layout.MainWidgets, menus.MenuActions):
         """Render one status: only labels whose text changed are touched."""
         a = self.rt.agenda
         lang = self.lang.current
-        running = st.status == "running"
+        running = st.status is ShowStatus.RUNNING
         set_text(self.clock_label, a.local(st.now).strftime("%H:%M:%S"))
         before = until_start(a, st)
         self.countdown.show_status(st, flash=self.bridge.flash_phase(), until_start=before)
@@ -325,7 +324,7 @@ class MainWindow(QMainWindow, main_layout.MainWidgets, menus.MenuActions):
                 if st.speaker_index is not None
                 else ""
             )
-        elif st.status == "pre":
+        elif st.status is ShowStatus.PRE:
             title = self.tr("Not started yet — press Start (F5)")
             notes = self.tr("Planned start {time}").format(
                 time=a.local(a.planned_start).strftime("%H:%M")
@@ -372,7 +371,7 @@ class MainWindow(QMainWindow, main_layout.MainWidgets, menus.MenuActions):
     def _next_text(self, st: Status) -> str:
         a = self.rt.agenda
         lang = self.lang.current
-        if st.status == "ended":
+        if st.status is ShowStatus.ENDED:
             return ""
         if st.next_item_index is None:
             return self.tr("Next: the end of the show")
@@ -383,7 +382,7 @@ class MainWindow(QMainWindow, main_layout.MainWidgets, menus.MenuActions):
             who = ""
         else:
             who = self.tr("open discussion")
-        if st.status == "running" and st.next_item_index == st.item_index:
+        if st.status is ShowStatus.RUNNING and st.next_item_index == st.item_index:
             return self.tr("Next: {who}").format(who=who)
         title = item.title.get(lang)
         return (
@@ -493,7 +492,7 @@ class MainWindow(QMainWindow, main_layout.MainWidgets, menus.MenuActions):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._state().status == "running" and not self._close_ok:
+        if self._view().running and not self._close_ok:
             event.ignore()
             if self.pending_dialog is None:
                 self.bridge.spawn(self._ask_close(), "ask-close")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 
+from studio.runtime import ReportFailed
 from studio.view import ShowStatus
 from ui.widgets import Confirm
 
@@ -36,11 +37,11 @@ class AsRunReport(QObject):
 
     def _status(self) -> ShowStatus:
         """Where the show stands (the one place this file reads the engine's show state)."""
-        return self._window.rt.show.state.status
+        return self._window.bridge.view.show_status
 
     def make(self) -> None:
         """Write the as-run report of the show so far (HTML and CSV beside the journal)."""
-        if self._status() == "pre":
+        if self._status() is ShowStatus.PRE:
             self._window.show_notice(
                 self.tr("The show has not started: there is nothing to report yet.")
             )
@@ -53,21 +54,17 @@ class AsRunReport(QObject):
         self._task = self._window.bridge.spawn(self._write(), "as-run report")
 
     async def _write(self) -> None:
-        # Imported here: the console does not pay for the report module at start-up.
-        from studio.report import ReportError, build_report, write_report
-
         w = self._window
-        journal = w.rt.journal.path
         lang = w.lang.current
 
         def build() -> tuple[Path, Path]:
-            return write_report(build_report(journal), journal.parent, lang)
+            return w.rt.write_report(lang)
 
         # Off the loop's thread: a long journal must not stall the countdown.
         loop = asyncio.get_running_loop()
         try:
             html, csv = await loop.run_in_executor(None, build)
-        except (ReportError, OSError) as exc:
+        except ReportFailed as exc:
             w.show_notice(
                 self.tr("The as-run report could not be written: {reason}").format(reason=exc)
             )

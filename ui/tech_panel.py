@@ -13,7 +13,6 @@ knows and holds every word of the panel.
 from __future__ import annotations
 
 import html
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
@@ -21,10 +20,19 @@ from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 from studio.modes import Mode
 from studio.runtime import Runtime
 from studio.timefmt import clock_text
-from studio.view import LinkState, ObsError, OutputStatus, Snapshot, Switch
+from studio.view import (
+    LinkNews,
+    LinkState,
+    ObsError,
+    OutputStatus,
+    PreflightReport,
+    Snapshot,
+    Switch,
+    Update,
+)
 from ui import style, tech_layout
 from ui.bridge import EngineBridge
-from ui.checks import SnapshotPreflight, health_levels, preflight_from_snapshot
+from ui.checks import health_levels
 from ui.widgets import Confirm, set_style, set_text
 
 
@@ -42,47 +50,51 @@ class TechPanel(QWidget, tech_layout.TechWidgets):
         self._scene_buttons: dict[str, QPushButton] = {}
         self._last_log: tuple[str, int] | None = None  # (text, repeats) to fold repeated errors
         self._preflight_done = False
-        self.preflight_result: SnapshotPreflight | None = None
+        self.preflight_result: PreflightReport | None = None
         tech_layout.setup(self)
         self._wire_signals()
         self.retranslate()
 
     def _wire_signals(self) -> None:
-        self.reconnect_button.clicked.connect(self.rt.link.reconnect_now)
+        self.reconnect_button.clicked.connect(self.rt.reconnect_now)
         self.release_button.clicked.connect(self._release)
         self.stream_button.clicked.connect(lambda: self._ask_output("stream"))
         self.record_button.clicked.connect(lambda: self._ask_output("record"))
         self.preflight_button.clicked.connect(self.run_preflight)
-        self.bridge.linkEvent.connect(self.on_link)
+        self.bridge.linkNews.connect(self.on_link)
 
     def _snap(self) -> Snapshot:
         """What the OBS link knows now (the one place this panel reads it)."""
-        return self.rt.link.snap
+        return self.bridge.view.link
 
     # ---- link notifications ---------------------------------------------------------------
-    def on_link(self, kind: str, payload: Any) -> None:
-        if kind == "state":
+    def on_link(self, update: Update) -> None:
+        event = update.link
+        if event is None:
+            return
+        news = event.news
+        if news is LinkNews.STATE:
             self.update_connection()
             self.update_scenes()
             self.update_outputs()
             self.update_health()
-        elif kind == "scenes":
+        elif news is LinkNews.SCENES:
             self.update_scenes()
-        elif kind in ("program", "preview", "override"):
+        elif news in (LinkNews.PROGRAM, LinkNews.PREVIEW, LinkNews.OVERRIDE):
             self.update_scenes()
-            if kind == "override" and self._snap().manual_scene is None:
+            if news is LinkNews.OVERRIDE and self._snap().manual_scene is None:
                 self.log(self.tr("Scene handed back to the cues"))
-        elif kind in ("stream", "record"):
+        elif news in (LinkNews.STREAM, LinkNews.RECORD):
             self.update_outputs()
-        elif kind == "health":
+        elif news is LinkNews.HEALTH:
             self.update_outputs()
             self.update_health()
-        elif kind == "switch" and isinstance(payload, Switch):
-            self._switched(payload)
-        elif kind == "log":
-            self.log(self.bridge.messages.say(payload))
-        elif kind == "error":
-            self.log(self.bridge.messages.say(payload), error=True)
+        elif news is LinkNews.SWITCH and event.switch is not None:
+            self._switched(event.switch)
+        elif news is LinkNews.LOG and event.message is not None:
+            self.log(self.bridge.messages.say(event.message))
+        elif news is LinkNews.ERROR and event.message is not None:
+            self.log(self.bridge.messages.say(event.message), error=True)
 
     def _switched(self, sw: Switch) -> None:
         if sw.already:
@@ -123,7 +135,8 @@ class TechPanel(QWidget, tech_layout.TechWidgets):
             text = self.tr("OBS version not known yet")
         set_text(self.versions_label, text)
         set_text(
-            self.target_label, self.tr("Address: {where}").format(where=self.rt.transport.describe)
+            self.target_label,
+            self.tr("Address: {where}").format(where=self.bridge.view.obs_address),
         )
         self.reconnect_button.setEnabled(snap.state is not LinkState.ONLINE)
 
@@ -266,10 +279,10 @@ class TechPanel(QWidget, tech_layout.TechWidgets):
     # ---- technician actions ---------------------------------------------------------------
     def manual_switch(self, scene: str) -> None:
         self.log(self.tr("Manual switch to «{scene}»").format(scene=scene))
-        self.bridge.spawn(self.rt.link.manual_switch(scene), "manual-switch")
+        self.bridge.spawn(self.rt.manual_switch(scene), "manual-switch")
 
     def _release(self) -> None:
-        self.bridge.spawn(self.rt.link.release_manual(), "release-manual")
+        self.bridge.spawn(self.rt.release_manual(), "release-manual")
 
     def _ask_output(self, key: str) -> None:
         if self.pending_dialog is not None:
@@ -307,21 +320,21 @@ class TechPanel(QWidget, tech_layout.TechWidgets):
             return False
         action = f"{'start' if start else 'stop'}_{key}"
         try:
-            await self.rt.link.output(action)
+            await self.rt.output(action)
         except ObsError as exc:
             self.log(self.bridge.messages.say(exc), error=True)
             raise
         return True
 
-    def run_preflight(self) -> SnapshotPreflight:
+    def run_preflight(self) -> PreflightReport:
         """Check the scene map against what OBS has (from the link's snapshot) and show it."""
-        r = preflight_from_snapshot(self.rt.agenda, self._snap())
+        r = self.rt.preflight()
         self._preflight_done = True
         self.preflight_result = r
         self.preflight_label.setText(self._preflight_html(r))
         return r
 
-    def _preflight_html(self, r: SnapshotPreflight) -> str:
+    def _preflight_html(self, r: PreflightReport) -> str:
         ok, warn, bad = (style.LEVEL_FG[k] for k in ("ok", "warn", "bad"))
 
         def line(color: str, text: str) -> str:
@@ -384,7 +397,7 @@ class TechPanel(QWidget, tech_layout.TechWidgets):
         bar.setValue(bar.maximum())
 
     def _stamp(self, text: str, error: bool) -> str:
-        at = self.rt.agenda.local(self.rt.clock.now()).strftime("%H:%M:%S")
+        at = self.rt.agenda.local(self.rt.now()).strftime("%H:%M:%S")
         return f"{at}  {'⚠ ' if error else ''}{text}"
 
     def log_text(self) -> str:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QWidget
 
 from studio.modes import Mode
 from studio.timefmt import countdown_text
-from studio.view import Phase, ShowStatus, Snapshot, Status, Update
+from studio.view import Phase, ShowStatus, Status, Update
 from ui import style
 
 NO_TIME = "–:––"
@@ -209,11 +209,6 @@ class ModeBanner(QLabel):
     def on_news(self, update: Update) -> None:
         """Follow the stream output through the link's news."""
         self.set_on_air(update.view.link.stream.active)
-
-    def on_link(self, kind: str, payload: object) -> None:
-        """Follow the stream output through the link's notifications (payload: Snapshot)."""
-        if kind in ("stream", "health", "state") and isinstance(payload, Snapshot):
-            self.set_on_air(payload.stream.active)
 
     def set_on_air(self, on_air: bool) -> None:
         if on_air != self.on_air:

@@ -267,26 +267,6 @@ Move it aside (it is kept) and start a new show?</translation>
         <translation>line {line}: out of order ({detail}), skipped</translation>
     </message>
     <message>
-        <source>items added since: {ids}</source>
-        <translation>items added since: {ids}</translation>
-    </message>
-    <message>
-        <source>items removed since: {ids}</source>
-        <translation>items removed since: {ids}</translation>
-    </message>
-    <message>
-        <source>speakers added since: {ids}</source>
-        <translation>speakers added since: {ids}</translation>
-    </message>
-    <message>
-        <source>speakers removed since: {ids}</source>
-        <translation>speakers removed since: {ids}</translation>
-    </message>
-    <message>
-        <source>the journal names what the agenda no longer has: {ids}</source>
-        <translation>the journal names what the agenda no longer has: {ids}</translation>
-    </message>
-    <message>
         <source>the agenda file changed since the journal began</source>
         <translation>the agenda file changed since the journal began</translation>
     </message>

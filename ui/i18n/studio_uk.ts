@@ -268,26 +268,6 @@ Move it aside (it is kept) and start a new show?</source>
         <translation>рядок {line}: не по порядку ({detail}), пропущено</translation>
     </message>
     <message>
-        <source>items added since: {ids}</source>
-        <translation>відтоді додано пункти: {ids}</translation>
-    </message>
-    <message>
-        <source>items removed since: {ids}</source>
-        <translation>відтоді видалено пункти: {ids}</translation>
-    </message>
-    <message>
-        <source>speakers added since: {ids}</source>
-        <translation>відтоді додано спікерів: {ids}</translation>
-    </message>
-    <message>
-        <source>speakers removed since: {ids}</source>
-        <translation>відтоді видалено спікерів: {ids}</translation>
-    </message>
-    <message>
-        <source>the journal names what the agenda no longer has: {ids}</source>
-        <translation>журнал згадує те, чого вже немає в програмі: {ids}</translation>
-    </message>
-    <message>
         <source>the agenda file changed since the journal began</source>
         <translation>файл програми змінився відтоді, як почався журнал</translation>
     </message>

@@ -4,18 +4,22 @@ tokens on request, and a headless rehearsal paced and served that views and the 
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
 import re
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import aiohttp
 import pytest
+from pythonosc.udp_client import SimpleUDPClient
 
 from studio import cli
 from studio.agenda import load_agenda
 from studio.serve import AddressError, ServeSettings, default_token_file, load_tokens, parse_address
+from studio.serve.cli import add_rehearse_options, settings_for
 from studio.serve.rehearsal import serve_rehearsal
 from studio.serve.server import ShowServer
 from tests.serve_util import state_of, until
@@ -151,3 +155,86 @@ def test_serve_addresses(text: str, expected: tuple[str, int]) -> None:
 def test_bad_serve_addresses_say_what_is_expected(text: str) -> None:
     with pytest.raises(AddressError):
         parse_address(text)
+
+
+def test_osc_options_make_the_osc_settings() -> None:
+    assert settings_for("").osc is False
+    on = settings_for("", "")
+    assert (on.osc, on.osc_host, on.osc_port, on.osc_allow) == (
+        True,
+        "127.0.0.1",
+        4481,
+        ("127.0.0.1", "::1"),
+    )
+    opened = settings_for("0.0.0.0:9000", "0.0.0.0:9001", ["192.168.1.0/24, 10.0.0.5", "::1"])
+    assert (opened.host, opened.port, opened.osc_host, opened.osc_port) == (
+        "0.0.0.0",
+        9000,
+        "0.0.0.0",
+        9001,
+    )
+    assert opened.osc_allow == ("192.168.1.0/24", "10.0.0.5", "::1")
+    with pytest.raises(AddressError, match="--osc-allow: 'stage-left' is not an address"):
+        settings_for("", "", ["stage-left"])
+    with pytest.raises(AddressError, match="--osc: "):
+        settings_for("", "host:port")
+    with pytest.raises(AddressError, match="--osc-allow: OSC is off"):
+        settings_for("", None, ["10.0.0.5"])
+
+
+def test_rehearse_osc_serves_osc_and_says_where(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    journal = tmp_path / "r.jsonl"
+    # --osc alone implies --serve (on its default address: port 0 here to stay out of the way)
+    args = ["rehearse", str(SMALL), "--osc", "127.0.0.1:0", "--serve", ":0", "--speed", "2000"]
+    code = cli.main([*args, "--journal", str(journal)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert re.search(r"OSC control: udp 127\.0\.0\.1:\d+ \(/studio/next, \.\.\.\), from 127", out)
+    bad = ["--osc", "--osc-allow", "nowhere", "--journal", str(tmp_path / "bad.jsonl")]
+    assert cli.main(["rehearse", str(SMALL), *bad]) == 2
+    assert "--osc-allow: 'nowhere' is not an address" in capsys.readouterr().err
+
+
+def test_osc_alone_implies_a_served_rehearsal() -> None:
+    parser = argparse.ArgumentParser()
+    add_rehearse_options(parser)
+    assert parser.parse_args(["--osc"]).serve == ""
+    assert parser.parse_args(["--osc", ":9001", "--serve", ":9000"]).serve == ":9000"
+    assert parser.parse_args(["--serve", ":9000", "--osc"]).serve == ":9000"
+    assert parser.parse_args([]).serve is None
+
+
+@pytest.mark.asyncio
+async def test_a_served_rehearsal_follows_osc(tmp_path: Path) -> None:
+    agenda = load_agenda(SMALL)
+    servers: list[ShowServer] = []
+    settings = replace(
+        settings_for(":0", ":0"), port=0, osc_port=0, token_file=tmp_path / "tokens.json"
+    )
+    task = asyncio.ensure_future(
+        serve_rehearsal(
+            agenda, tmp_path / "r.jsonl", speed=1.0, settings=settings, on_serving=servers.append
+        )
+    )
+    try:
+        await until(lambda: bool(servers) and servers[0].osc is not None, what="OSC serving")
+        osc = servers[0].osc
+        assert osc is not None
+        client = SimpleUDPClient("127.0.0.1", osc.port)
+        client.send_message("/studio/start", [])  # before the two-minute pre-roll is over
+        for _ in range(len(agenda.segments)):
+            client.send_message("/studio/next", [])
+        status, _state = await asyncio.wait_for(task, 10)
+        assert status.status.value == "ended"
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+    actions = [
+        (x["name"], x["args"]["origin"], x["args"]["client"])
+        for x in map(json.loads, (tmp_path / "r.jsonl").read_text("utf-8").splitlines())
+        if x["kind"] == "action"
+    ]
+    assert actions[0] == ("start", "osc", "127.0.0.1")
+    assert {a[1:] for a in actions} == {("osc", "127.0.0.1")}

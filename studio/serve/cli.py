@@ -10,10 +10,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from studio.serve.config import AddressError, ServeSettings, parse_address
+from studio.serve.config import (
+    DEFAULT_OSC_PORT,
+    LOOPBACK,
+    AddressError,
+    ServeSettings,
+    parse_address,
+)
 from studio.serve.links import links_lines
 from studio.serve.tokens import TokenFileError, load_tokens, rotate
 
@@ -57,22 +64,83 @@ def add_rehearse_options(parser: argparse.ArgumentParser) -> None:
         default=1.0,
         help="with --serve: show seconds per real second (e.g. 10)",
     )
+    parser.add_argument(
+        "--osc",
+        nargs="?",
+        const="",
+        default=None,
+        action=_OscAction,
+        metavar="HOST:PORT",
+        help=f"take OSC control over UDP (/studio/next, ...; default address "
+        f"127.0.0.1:{DEFAULT_OSC_PORT}); implies --serve",
+    )
+    parser.add_argument(
+        "--osc-allow",
+        action="append",
+        default=None,
+        metavar="ADDRESS",
+        help="a sender address or network (192.168.1.20, 192.168.1.0/24) whose OSC messages "
+        "are obeyed; repeat or separate with commas (default: this machine only)",
+    )
 
 
-def settings_for(address: str) -> ServeSettings:
-    """Server settings for a `--serve` value ("" for the defaults); AddressError if bad."""
+class _OscAction(argparse.Action):
+    """`--osc`: a served rehearsal (`--serve` with its default address unless given)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        setattr(namespace, self.dest, values)
+        if getattr(namespace, "serve", None) is None:
+            namespace.serve = ""
+
+
+def settings_for(
+    address: str, osc: str | None = None, osc_allow: list[str] | None = None
+) -> ServeSettings:
+    """Server settings for a `--serve` value ("" for the defaults) and the OSC options (None:
+    OSC off); AddressError, naming the option, if one is bad."""
     base = ServeSettings()
-    if not address:
-        return base
-    host, port = parse_address(address, base)
-    return ServeSettings(host=host, port=port)
+    host, port = _address("--serve", address, base.host, base.port)
+    settings = ServeSettings(host=host, port=port)
+    if osc is None:
+        if osc_allow:
+            raise AddressError("--osc-allow: OSC is off; turn it on with --osc [HOST:PORT]")
+        return settings
+    osc_host, osc_port = _address("--osc", osc, base.osc_host, base.osc_port)
+    allow = _allowlist(osc_allow) if osc_allow else LOOPBACK
+    return replace(settings, osc=True, osc_host=osc_host, osc_port=osc_port, osc_allow=allow)
+
+
+def _address(option: str, text: str, host: str, port: int) -> tuple[str, int]:
+    if not text:
+        return host, port
+    try:
+        return parse_address(text, ServeSettings(host=host, port=port))
+    except AddressError as exc:
+        raise AddressError(f"{option}: {exc}") from None
+
+
+def _allowlist(values: list[str]) -> tuple[str, ...]:
+    from studio.serve.osc import parse_allow
+
+    entries = tuple(e.strip() for v in values for e in v.split(",") if e.strip())
+    try:
+        parse_allow(entries)
+    except ValueError as exc:
+        raise AddressError(f"--osc-allow: {exc}") from None
+    return entries
 
 
 def run_links(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         settings = settings_for(args.serve)
     except AddressError as exc:
-        print(f"--serve: {exc}", file=err)
+        print(exc, file=err)
         return EXIT_BAD_INPUT
     try:
         tokens = rotate(settings.token_file) if args.new else load_tokens(settings.token_file)
@@ -99,9 +167,9 @@ def rehearse_served(
     from studio.serve.server import ShowServer
 
     try:
-        settings = settings_for(args.serve)
+        settings = settings_for(args.serve, args.osc, args.osc_allow)
     except AddressError as exc:
-        print(f"--serve: {exc}", file=err)
+        print(exc, file=err)
         return None
     if not args.speed > 0:
         print("--speed: must be more than zero (e.g. 1 or 10)", file=err)
@@ -114,6 +182,11 @@ def rehearse_served(
                 print(line, file=out)
         else:
             print(state.error, file=err)
+        if state.osc is not None:
+            allow = ", ".join(settings.osc_allow)
+            print(f"OSC control: udp {state.osc} (/studio/next, ...), from {allow}", file=out)
+        elif state.osc_error is not None:
+            print(state.osc_error, file=err)
         out.flush()
 
     status, _state = asyncio.run(

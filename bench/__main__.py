@@ -166,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         os.environ[whatif_module.ENV] = ",".join(whatif)  # the idle-CPU child applies them too
     t_start = time.perf_counter()
+    load_start = os.getloadavg()  # a 2-core VM shared with test suites: say how busy it was
     when = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     rows: list[Row] = []
     raw: dict[str, Any] = {}
@@ -250,8 +251,16 @@ def main(argv: list[str] | None = None) -> int:
     from bench import report
 
     total = time.perf_counter() - t_start
+    load_end = os.getloadavg()
     print()
     print(report.header(info, when, total))
+    print(
+        "Load average (1/5/15 min): "
+        + " / ".join(f"{x:.2f}" for x in load_start)
+        + " at the start, "
+        + " / ".join(f"{x:.2f}" for x in load_end)
+        + " at the end"
+    )
     if whatif:
         present = [w for w in whatif if w not in applied]
         print(
@@ -269,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         print(report.markdown_table(rows))
     if args.json:
         payload = {"when": when, "machine": info, "rows": [dataclasses.asdict(r) for r in rows]}
+        payload["load"] = {"start": load_start, "end": load_end}
         payload["raw"] = raw
         payload["whatif"] = {"asked": whatif, "applied": sorted(applied)}
         args.json.write_text(json.dumps(payload, indent=1, default=str), encoding="utf-8")

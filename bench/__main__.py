@@ -35,7 +35,7 @@ if str(ROOT) not in sys.path:
 
 from bench.common import Row, apply_qt_env  # noqa: E402
 
-BENCHES = ("startup", "idle", "scale", "cues", "air", "timer", "restart", "growth", "memory")
+BENCHES = ("startup", "restart", "idle", "scale", "cues", "air", "timer", "growth", "memory")
 IN_PROCESS = ("scale", "cues", "air", "timer")  # each runs in a fresh worker: no state carried over
 
 
@@ -233,12 +233,12 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         step("startup", "start-up: bare window and console, in subprocesses", run_startup)
+        step("restart", "restart after a crash on a busy 5 h journal", run_restart)
         step("idle", f"idle CPU: {idle_s:.0f} s of a running countdown", run_idle)
         step("scale", "scale: 2,000-item agenda", worker("scale"))
         step("cues", f"cue latency: {cues_n} cues per OBS", worker("cues"))
         step("air", "time to air: real OBS, an observer, the console", worker("air"))
         step("timer", "timer accuracy: 5 h simulated, then the real clock", worker("timer"))
-        step("restart", "restart after a crash on a busy 5 h journal", run_restart)
         step("growth", "growth: check, rehearse, report, replay at 1k/5k/20k items", run_growth)
         step("memory", "memory: a 5 h show at ×1 in virtual time", run_memory)
         from bench import env

@@ -77,6 +77,13 @@ def held_manual_scene(entries: list[Entry], cue_seq: int) -> str | None:
     return manual if seq == cue_seq else None
 
 
+def _last_message(entries: list[Entry]) -> str:
+    for e in reversed(entries):
+        if facts.ConsoleMessage.matches(e):
+            return facts.ConsoleMessage.from_entry(e).text
+    return ""
+
+
 def archive_journal(path: Path) -> Path | None:
     """Move an old journal aside (never delete a show's record) so a fresh show can start."""
     if not path.exists() or path.stat().st_size == 0:
@@ -138,6 +145,7 @@ class Runtime:
         self._listeners: list[Callable[[list[Cue]], None]] = []
         self._watchers: list[Callable[[Update], None]] = []
         self._acted = any(e.kind == "action" for e in journal.entries)
+        self._message = _last_message(journal.entries)
         self._queue: asyncio.Queue[list[Cue]] | None = None
         self._worker: asyncio.Task[None] | None = None
         self._keeper: asyncio.TimerHandle | None = None
@@ -201,15 +209,17 @@ class Runtime:
             self.journal.append_fact(self.clock.now(), fact)
 
     def remember_message(self, text: str) -> None:
-        """The moderator's message to the speaker monitor, so a restart shows it again."""
+        """The moderator's message to the speaker monitor (and every view), journalled so a
+        restart shows it again; every front end is told, whichever one set it."""
+        if text == self._message:
+            return
         self.journal.append_fact(self.clock.now(), facts.ConsoleMessage(text))
+        self._message = text
+        self._push(Change.MESSAGE)
 
     def last_message(self) -> str:
-        """The message the speaker monitor showed when the journal was last written."""
-        for e in reversed(self.journal.entries):
-            if facts.ConsoleMessage.matches(e):
-                return facts.ConsoleMessage.from_entry(e).text
-        return ""
+        """The moderator's message now (after a restart: as the journal last had it)."""
+        return self._message
 
     # ---- the journal's health -----------------------------------------------------------------
     @property
@@ -240,6 +250,7 @@ class Runtime:
             problems=tuple(self.journal.problems),
             drift=self.drift,
             acted=self._acted,
+            message=self._message,
             obs_address=self.transport.describe,
         )
 

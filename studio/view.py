@@ -69,6 +69,7 @@ class Change(StrEnum):
     SHOW = "show"  # an operator action moved the show
     LINK = "link"  # OBS or the link to it: see `Update.link`
     JOURNAL = "journal"  # the journal stopped, or started again, keeping up
+    MESSAGE = "message"  # the moderator's message to the speakers changed
 
 
 class LinkNews(StrEnum):
@@ -120,6 +121,8 @@ class ShowView:
     drift: AgendaDrift
     acted: bool
     """An operator action is in the journal: the show is under way or was."""
+    message: str
+    """The moderator's message to the speakers ('' = none)."""
     obs_address: str
 
     @property

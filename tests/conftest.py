@@ -253,6 +253,8 @@ async def open_console(
         resume: bool | None = True,
         start: bool = True,
         settings: QSettings | None = None,
+        serve: Any = None,
+        out: Any = None,
         **options: Any,
     ) -> Console:
         opts = RuntimeOptions(mode=mode, journal=journal or tmp_path / "journal.jsonl", **options)
@@ -264,6 +266,8 @@ async def open_console(
             transport=transport,
             clock=clock,
             resume=resume,
+            serve=serve,
+            out=out,
         )
         made.append(console)
         _consoles.append(console)

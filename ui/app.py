@@ -18,7 +18,7 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from PySide6.QtCore import (
     QMessageLogContext,
@@ -43,6 +43,16 @@ from studio.runtime import (
     Transport,
     archive_journal,
 )
+from studio.serve import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    AddressError,
+    ServeSettings,
+    TokenFileError,
+    links_lines,
+    parse_address,
+    start_server,
+)
 from studio.settings import ObsEndpoint, Settings, load_settings, obs_endpoint, obs_password
 from studio.timefmt import clock_text
 from studio.view import AgendaDrift
@@ -54,6 +64,9 @@ from ui.main_window import MainWindow
 from ui.monitor import SpeakerMonitor
 from ui.style import apply_theme
 from ui.widgets import Confirm, ModeBanner
+
+if TYPE_CHECKING:
+    from studio.serve.server import ShowServer
 
 log = logging.getLogger("ui.app")
 
@@ -82,6 +95,8 @@ class Console(QObject):
         transport: Transport | None = None,
         clock: Clock | None = None,
         resume: bool | None = None,
+        serve: ServeSettings | None = None,
+        out: TextIO | None = None,
     ) -> None:
         super().__init__()
         app = QApplication.instance()
@@ -97,6 +112,11 @@ class Console(QObject):
         self.transport = transport
         self.clock = clock
         self.resume = resume
+        self.serve = serve
+        """The show server's settings (None: this console serves nothing, as in tests)."""
+        self.out = out
+        """Where the views' addresses are printed at start (the terminal), if anywhere."""
+        self.server: ShowServer | None = None
         self.pending_dialog: Confirm | None = None
         self.rt: Runtime | None = None
         self.bridge: EngineBridge | None = None
@@ -231,6 +251,28 @@ class Console(QObject):
         self.window.activateWindow()  # the moderator's keys go to the console
         await rt.start()
         self.bridge.start()
+        await self._serve(rt)
+
+    async def _serve(self, rt: Runtime) -> None:
+        """Start the show server beside the show; if it cannot run, the panel says why and the
+        show goes on without it."""
+        box = self.window.panel.server_box if self.window is not None else None
+        if self.serve is None or not self.serve.enabled:
+            return
+        self.server = server = await start_server(rt, self.serve)
+        token: str | None = None
+        try:
+            token = server.tokens.view
+        except TokenFileError as exc:
+            log.error("show server tokens: %s", exc)
+        if box is not None:
+            box.set_server(server.state, token)
+            server.on_state(box.on_state)
+        if server.state.running and self.out is not None and token is not None:
+            # Secrets: printed on the terminal that started the console, never logged.
+            lines = links_lines(self.serve, server.tokens, server.state.port)
+            self.out.write("\n".join(lines) + "\n")
+            self.out.flush()
 
     def _window_closed(self) -> None:
         if self._closed is not None and not self._closed.done():
@@ -262,6 +304,8 @@ class Console(QObject):
             self.monitor.save()
             self.monitor.blockSignals(True)  # hiding it now is not the user's choice: keep it so
             self.monitor.hide()
+        if self.server is not None:
+            await self.server.stop()
         if self.rt is not None:
             await self.rt.stop()
         for w in (self.monitor, self.window):
@@ -318,6 +362,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=sorted(LANGUAGES), help="uk (default) or en")
     p.add_argument("--journal", help="the show's journal file (default: per event, per mode)")
     p.add_argument("--settings", default=DEFAULT_SETTINGS, help="app settings (YAML)")
+    serve = p.add_mutually_exclusive_group()
+    serve.add_argument(
+        "--serve",
+        metavar="HOST:PORT",
+        help=f"serve the browser views and control API here "
+        f"(default {DEFAULT_HOST}:{DEFAULT_PORT}, this machine only)",
+    )
+    serve.add_argument(
+        "--no-serve", action="store_true", help="no browser views and no control API"
+    )
     return p
 
 
@@ -398,14 +452,32 @@ def _language(args: argparse.Namespace, settings: QSettings, yaml: Settings) -> 
     return str(language)
 
 
-async def _run(agenda: Agenda, options: RuntimeOptions, settings: QSettings, language: str) -> int:
+def _serve_settings(args: argparse.Namespace) -> ServeSettings:
+    """On by default, on this machine only; `--serve HOST:PORT` opens it, `--no-serve` ends it."""
+    if args.no_serve:
+        return ServeSettings(enabled=False)
+    if args.serve:
+        host, port = parse_address(args.serve)
+        return ServeSettings(host=host, port=port)
+    return ServeSettings()
+
+
+async def _run(
+    agenda: Agenda,
+    options: RuntimeOptions,
+    settings: QSettings,
+    language: str,
+    serve: ServeSettings,
+) -> int:
     lang = LanguageManager()
     lang.set_language(language)
-    console = Console(agenda, options, settings=settings, lang=lang)
+
+    def console_for(a: Agenda) -> Console:
+        return Console(a, options, settings=settings, lang=lang, serve=serve, out=sys.stdout)
+
+    console = console_for(agenda)
     # Another agenda opened before the start replaces the console by one on that agenda.
-    session = agenda_file.ConsoleSession(
-        console, lambda new: Console(new, options, settings=settings, lang=lang)
-    )
+    session = agenda_file.ConsoleSession(console, console_for)
     # Ctrl+C in the terminal asks the console to close (with the question during a show).
     signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, session.request_close))
     try:
@@ -426,6 +498,10 @@ def main(argv: list[str] | None = None) -> int:
     err = sys.stderr
     if args.speed <= 0 or (args.speed != 1.0 and args.mode is not Mode.DRY_RUN):
         return _refuse(["--speed must be more than zero and works only with --dry-run."], err)
+    try:
+        serve = _serve_settings(args)
+    except AddressError as exc:
+        return _refuse([f"--serve: {exc}"], err)
     inputs = _read_inputs(args, err)
     if inputs is None:
         return EXIT_BAD_INPUT
@@ -446,7 +522,7 @@ def main(argv: list[str] | None = None) -> int:
     import qasync  # only now: after PySide6, so qasync binds to it (STACK-NOTES)
 
     try:
-        return int(qasync.run(_run(agenda, options, settings, language)))
+        return int(qasync.run(_run(agenda, options, settings, language, serve)))
     except KeyboardInterrupt:
         return 130
     except ForeignJournal as exc:

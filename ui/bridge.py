@@ -93,6 +93,9 @@ class EngineBridge(QObject):
         elif update.change is Change.JOURNAL:
             self.view = update.view
             self.journalHealth.emit(update.view.journal)
+        elif update.change is Change.MESSAGE:
+            self.view = update.view
+            self._show_message(update.view.message)
         self.updated.emit(update)
 
     def start(self) -> None:
@@ -138,16 +141,15 @@ class EngineBridge(QObject):
 
     def restore_message(self) -> None:
         """After a restart: the message the speaker monitor showed, from the journal."""
-        text = self.rt.last_message()
-        if text != self.message:
-            self.message = text
-            self.messageChanged.emit(text)
+        self._show_message(self.rt.last_message())
 
     def set_message(self, text: str) -> None:
-        text = text.strip()
+        """The moderator's message (the runtime tells every front end, this one included)."""
+        self.rt.remember_message(text.strip())
+
+    def _show_message(self, text: str) -> None:
         if text != self.message:
             self.message = text
-            self.rt.remember_message(text)
             self.messageChanged.emit(text)
 
     def spawn(self, coro: Coroutine[Any, Any, Any], what: str = "") -> asyncio.Task[Any]:

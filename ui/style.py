@@ -68,6 +68,7 @@ MANUAL_BG = "#ef6c00"  # a scene put on air by hand, until the next cue
 ON_AIR_SCENE_BG = "#b71c1c"  # the scene button of what is on program
 OUTPUT_ACTIVE_FG = {"stream": LEVEL_FG["bad"], "record": ERROR_FG}
 
+SERVER_DOWN_SHEET = f"background: {UNCONFIRMED_BG}; color: white; padding: 6px;"  # no views
 UNCONFIRMED_SHEET = f"background: {UNCONFIRMED_BG}; color: white; font-weight: bold; padding: 6px;"
 MANUAL_SHEET = f"background: {MANUAL_BG}; color: white; padding: 4px;"
 

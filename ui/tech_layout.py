@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import style
+from ui.server_box import ServerBox
 
 if TYPE_CHECKING:
     from ui.tech_panel import TechPanel
@@ -77,6 +78,7 @@ class TechWidgets:
     preflight_label: QLabel
     log_box: QGroupBox
     log_view: QPlainTextEdit
+    server_box: ServerBox
 
 
 def setup(panel: TechPanel) -> None:
@@ -87,6 +89,7 @@ def setup(panel: TechPanel) -> None:
         _outputs(panel),
         _health(panel),
         _preflight(panel),
+        _server(panel),
     )
     _column(panel, boxes, _log(panel))
 
@@ -187,6 +190,11 @@ def _preflight(p: TechPanel) -> QGroupBox:
     pf.addWidget(p.preflight_button)
     pf.addWidget(p.preflight_label)
     return p.preflight_box
+
+
+def _server(p: TechPanel) -> QGroupBox:
+    p.server_box = ServerBox(p)
+    return p.server_box
 
 
 def _log(p: TechPanel) -> QGroupBox:

@@ -885,6 +885,41 @@ Move it aside (it is kept) and start a new show?</translation>
     </message>
 </context>
 <context>
+    <name>ServerBox</name>
+    <message>
+        <source>Browser views and the control API are off for this console.</source>
+        <translation>Browser views and the control API are off for this console.</translation>
+    </message>
+    <message>
+        <source>Serving at {url} · {views} view(s), {api} API client(s)</source>
+        <translation>Serving at {url} · {views} view(s), {api} API client(s)</translation>
+    </message>
+    <message>
+        <source>The show server is NOT running ({error}): no browser views, no control API. The show goes on.</source>
+        <translation>The show server is NOT running ({error}): no browser views, no control API. The show goes on.</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>Browser views and control API</source>
+        <translation>Browser views and control API</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Copy address</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>QR code</translation>
+    </message>
+    <message>
+        <source>Which view the address and the QR code open (read-only view token)</source>
+        <translation>Which view the address and the QR code open (read-only view token)</translation>
+    </message>
+</context>
+<context>
     <name>SpeakerMonitor</name>
     <message>
         <source>ON HOLD</source>

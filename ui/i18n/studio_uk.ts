@@ -886,6 +886,41 @@ Move it aside (it is kept) and start a new show?</source>
     </message>
 </context>
 <context>
+    <name>ServerBox</name>
+    <message>
+        <source>Browser views and the control API are off for this console.</source>
+        <translation>Вебперегляди та API керування для цієї консолі вимкнено.</translation>
+    </message>
+    <message>
+        <source>Serving at {url} · {views} view(s), {api} API client(s)</source>
+        <translation>Сервер: {url} · переглядів: {views}, клієнтів API: {api}</translation>
+    </message>
+    <message>
+        <source>The show server is NOT running ({error}): no browser views, no control API. The show goes on.</source>
+        <translation>Сервер шоу НЕ працює ({error}): немає вебпереглядів і API керування. Шоу триває.</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>зупинено</translation>
+    </message>
+    <message>
+        <source>Browser views and control API</source>
+        <translation>Вебперегляди та API керування</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Копіювати адресу</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>QR-код</translation>
+    </message>
+    <message>
+        <source>Which view the address and the QR code open (read-only view token)</source>
+        <translation>Який перегляд відкривають адреса й QR-код (токен лише для перегляду)</translation>
+    </message>
+</context>
+<context>
     <name>SpeakerMonitor</name>
     <message>
         <source>ON HOLD</source>

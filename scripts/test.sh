@@ -25,7 +25,11 @@ bash scripts/setup.sh test
 
 echo "== ruff check"; .venv/bin/ruff check .
 echo "== ruff format --check"; .venv/bin/ruff format --check .
-echo "== import contract (studio is Qt-free)"; .venv/bin/lint-imports
+echo "== import contracts (studio is Qt-free and keeps its floors; ui reads Runtime and its view)"
+.venv/bin/lint-imports
+echo "== mypy --strict studio"; .venv/bin/mypy
+echo "== sizes (files <= 600 lines, functions <= 80 lines and complexity <= 20)"
+.venv/bin/python scripts/check_size.py
 echo "== shipped OBS scene collection matches scenes/default.yaml"
 .venv/bin/python scripts/make_scene_collection.py --check
 echo "== pytest"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import os
 import socket
 from collections.abc import Callable
@@ -17,8 +18,9 @@ from urllib.parse import urlsplit
 import aiohttp
 import pytest
 
+from studio.clock import SimClock
 from studio.serve import ServeSettings
-from tests.serve_util import changes, message_of, served, state_of, until
+from tests.serve_util import changes, default_agenda, message_of, served, state_of, until
 
 pytestmark = pytest.mark.asyncio
 
@@ -225,3 +227,40 @@ async def test_stopping_the_server_closes_clients_and_the_show_goes_on(tmp_path:
             async with http.get(s.url("api/v1/state"), headers=s.view):
                 pass
         await ws.close()
+
+
+async def test_states_are_sent_when_the_show_changed_not_when_only_the_clock_moved(
+    tmp_path: Path,
+) -> None:
+    agenda = default_agenda()
+    clock = SimClock(agenda.planned_start - 60)
+    settings = ServeSettings(tick=0.05, refresh=1.0)
+    async with (
+        served(tmp_path, agenda=agenda, clock=clock, settings=settings) as s,
+        aiohttp.ClientSession() as http,
+        http.ws_connect(s.url("api/v1/ws"), params={"token": s.tokens.view}) as ws,
+    ):
+        await state_of(ws, lambda st: True)
+        s.rt.act("start")
+        await s.rt.idle()  # the cue's scene on air: the link's news sent too
+        started = await state_of(ws, lambda st: st["link"]["program"] == "Студія")
+        await asyncio.sleep(0.2)
+
+        async def states_within(seconds: float) -> list[dict[str, Any]]:
+            got = []
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(seconds):
+                    while True:
+                        got.append(await state_of(ws, lambda st: True))
+            return got
+
+        await states_within(0.1)
+        # The countdown runs (and runs over: the views extrapolate that too): nothing is sent...
+        clock.advance(started["current"]["remaining"] + 30)
+        assert await states_within(0.4) == []
+        # ... until the refresh, which sets every figure right.
+        refreshed = await states_within(1.1)
+        assert refreshed and refreshed[0]["current"]["remaining"] == pytest.approx(-30)
+        # An action is sent at once.
+        s.rt.act("next")
+        assert (await state_of(ws, current_is("segment", 1), timeout=0.5))["status"] == "running"

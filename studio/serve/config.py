@@ -37,8 +37,12 @@ class ServeSettings:
     send_timeout: float = 5.0
     """Seconds one message to one client may take before that client is dropped."""
     tick: float = 1.0
-    """Real seconds between state pushes when nothing happened (figures like the offset move
-    on their own in overtime; the countdown itself is rendered by the browser)."""
+    """Real seconds between looks at the show for a change no update announced; the state is
+    pushed then only if it changed in more than what the views work out from the clock (the
+    countdown, and the offset and projections in overtime or on hold, move in the browser)."""
+    refresh: float = 10.0
+    """Real seconds between pushes of the state even when nothing changed (a view's figures
+    extrapolated from the clock are set right again)."""
     heartbeat: float = 10.0
     """WebSocket ping interval; a client that does not answer is closed."""
     max_body: int = 4096

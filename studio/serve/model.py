@@ -9,12 +9,20 @@ clock. Texts come in both languages; a view picks one.
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Any
 
 from studio.view import ShowStatus, ShowView
 
 SCHEMA = 1
+
+# What moves with the clock alone: the views work it out from `now`, `deadline` and the
+# server's clock (app.js: remainingNow, slip), so a state that differs only in these is not sent.
+CLOCK_FIELDS = ("now", "server_time", "until_start", "offset", "projected_end")
+CURRENT_CLOCK_FIELDS = ("elapsed", "remaining", "item_remaining", "phase")
+ITEM_CLOCK_FIELDS = ("used", "projected_start")
+SEGMENT_CLOCK_FIELDS = ("projected_start", "projected_end")
 
 
 def _text(model: Any) -> dict[str, str] | None:
@@ -183,3 +191,18 @@ def state_document(view: ShowView, message: str = "") -> dict[str, Any]:
         "items": _items(view, projected),
         "segments": _segments(view, projected),
     }
+
+
+def _without(data: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k not in keys}
+
+
+def lasting_part(doc: dict[str, Any]) -> str:
+    """The state document without what moves with the clock alone (see CLOCK_FIELDS), as a
+    string to compare: equal for two instants of the same show state."""
+    rest = _without(doc, CLOCK_FIELDS)
+    if rest.get("current"):
+        rest["current"] = _without(rest["current"], CURRENT_CLOCK_FIELDS)
+    rest["items"] = [_without(i, ITEM_CLOCK_FIELDS) for i in doc.get("items", ())]
+    rest["segments"] = [_without(g, SEGMENT_CLOCK_FIELDS) for g in doc.get("segments", ())]
+    return json.dumps(rest, ensure_ascii=False, separators=(",", ":"))

@@ -41,14 +41,14 @@ from studio.serve.clients import Client, Kind
 from studio.serve.commands import BadRequest, Command, parse_command
 from studio.serve.config import ServeSettings
 from studio.serve.control import Control
-from studio.serve.model import state_document
+from studio.serve.model import lasting_part, state_document
 from studio.serve.osc import OscServer
 from studio.serve.respond import Refused, answer, json_response, parse_json
 from studio.serve.static import StaticFiles
 from studio.serve.throttle import Throttle
 from studio.serve.tokens import Access, TokenFileError, Tokens, load_tokens
 from studio.serve.websocket import WebSocketDoor
-from studio.view import Update
+from studio.view import Change, Update
 
 log = logging.getLogger("studio.serve")
 
@@ -103,6 +103,9 @@ class ShowServer:
         self._listeners: list[Callable[[ServerState], None]] = []
         self._runner: web.AppRunner | None = None
         self._push_pending = False
+        self._push_forced = False
+        self._lasting = ""
+        self._sent_at = 0.0
         self._ticker: asyncio.TimerHandle | None = None
 
     @property
@@ -245,24 +248,37 @@ class ShowServer:
         self._set_state(running=False, views=0, api_clients=0, osc=None)
 
     # ---- pushing state ------------------------------------------------------------------------
-    def _on_update(self, _update: Update) -> None:
-        self._schedule_push()
+    # Every client gets the state after an action or a message at once; after other news (OBS,
+    # the journal) and on the tick only when it changed in more than the clock moves (see
+    # model.lasting_part), and every `refresh` seconds regardless.
+    def _on_update(self, update: Update) -> None:
+        self._schedule_push(force=update.change in (Change.SHOW, Change.MESSAGE))
 
     def _tick(self) -> None:
-        self._schedule_push()
-        self._ticker = asyncio.get_running_loop().call_later(self.settings.tick, self._tick)
+        loop = asyncio.get_running_loop()
+        self._schedule_push(force=loop.time() - self._sent_at >= self.settings.refresh)
+        self._ticker = loop.call_later(self.settings.tick, self._tick)
 
-    def _schedule_push(self) -> None:
-        if self._push_pending or not self.clients:
+    def _schedule_push(self, force: bool = True) -> None:
+        if not self.clients:
+            return
+        self._push_forced |= force
+        if self._push_pending:
             return
         self._push_pending = True
         asyncio.get_running_loop().call_soon(self._push)
 
     def _push(self) -> None:
-        self._push_pending = False
+        forced, self._push_forced, self._push_pending = self._push_forced, False, False
         if not self.clients:
             return
-        text = self.state_message()
+        doc = self.document()
+        lasting = lasting_part(doc)
+        if not forced and lasting == self._lasting:
+            return
+        self._lasting = lasting
+        self._sent_at = asyncio.get_running_loop().time()
+        text = self._message_for(doc)
         for client in list(self.clients):
             client.push_state(text)
 
@@ -271,16 +287,21 @@ class ShowServer:
         return state_document(self.rt.view(), self.control.message())
 
     def state_message(self) -> str:
+        return self._message_for(self.document())
+
+    @staticmethod
+    def _message_for(doc: dict[str, Any]) -> str:
         return json.dumps(
-            {"type": "state", "state": self.document()},
-            ensure_ascii=False,
-            separators=(",", ":"),
+            {"type": "state", "state": doc}, ensure_ascii=False, separators=(",", ":")
         )
 
     async def execute(self, command: Command, origin: Origin, client: str) -> None:
         """Apply a checked command (Refused if it cannot apply), then push the new state."""
         await self.control.execute(command, origin, client)
         self._schedule_push()
+        # The runtime's cue task was woken by the action: let it hand the cue to OBS before
+        # the caller builds its answer (the whole state document, about a millisecond).
+        await asyncio.sleep(0)
 
     # ---- HTTP ---------------------------------------------------------------------------------
     async def _get_state(self, request: web.Request) -> web.Response:

@@ -252,8 +252,14 @@ const Studio = (() => {
   }
 
   // ---- the connection -----------------------------------------------------------------------------
-  const LOST_AFTER_MS = 4000; // the server pushes every second; this long without a word is lost
-  const PING_EVERY_MS = 1000;
+  // A view pings for the show's time once a second while it learns the clock (the first few
+  // answers), then every few seconds: a pong is also how it knows the server is there (the server
+  // sends the state only when it changed). A socket that closes says so at once; a network that
+  // silently drops everything is noticed after LOST_AFTER_MS without a word.
+  const PING_FAST_MS = 1000;
+  const FAST_PINGS = 8;
+  const PING_EVERY_MS = 3000;
+  const LOST_AFTER_MS = 7000;
 
   function wsUrl(extra) {
     const u = new URL("api/v1/ws", location.href);
@@ -300,6 +306,7 @@ const Studio = (() => {
       ws.onopen = () => {
         opened = true;
         retryMs = 500;
+        pingsSinceOpen = 0;
         // A few pings at once-spaced moments: the page is still busy loading, and a reply it
         // handles late looks like a long round trip; the shortest of several is the truth.
         for (let i = 0; i < 6; i++) setTimeout(ping, i * 150);
@@ -329,6 +336,7 @@ const Studio = (() => {
       ws.onclose = () => {
         ws = null;
         pending.clear();
+        if (opened) setOnline(false); // the server went away: say so now, then try again
         if (!opened && handlers.onNotice && retryMs >= 8000) handlers.onNotice(t("refused"));
         setTimeout(open, retryMs);
         retryMs = Math.min(retryMs * 2, 10000);
@@ -336,8 +344,13 @@ const Studio = (() => {
       ws.onerror = () => {};
     }
 
+    let lastPing = 0;
+    let pingsSinceOpen = 0;
+
     function ping() {
       if (!ws || ws.readyState !== WebSocket.OPEN) return;
+      lastPing = performance.now();
+      pingsSinceOpen += 1;
       pingId += 1;
       pending.set(pingId, performance.now());
       if (pending.size > 16) pending.delete(pending.keys().next().value);
@@ -345,13 +358,14 @@ const Studio = (() => {
     }
 
     setInterval(() => {
-      if (performance.now() - lastHeard > LOST_AFTER_MS) {
+      const now = performance.now();
+      if (now - lastHeard > LOST_AFTER_MS) {
         setOnline(false);
         // A socket the network silently dropped may never fire onclose: start over.
         if (ws && lastHeard && ws.readyState === WebSocket.OPEN) ws.close();
       }
-      ping();
-    }, PING_EVERY_MS);
+      if (pingsSinceOpen < FAST_PINGS || now - lastPing >= PING_EVERY_MS - PING_FAST_MS / 2) ping();
+    }, PING_FAST_MS);
     lastHeard = performance.now();
     if (lost) lost.textContent = t("connecting");
     open();

@@ -41,6 +41,18 @@ async def _until(predicate: Callable[[], bool], timeout: float) -> bool:
     return True
 
 
+def _wait_for_fixed_start(rt: Runtime, clock: SimClock) -> None:
+    """An item with a fixed start never starts early on its own: the rehearsal waits for it,
+    as a moderator would (only a key press, journalled, may start it early)."""
+    st = rt.show.status()
+    nxt = st.next_item_index
+    if nxt is None or nxt == st.item_index or rt.agenda.items[nxt].start is None:
+        return
+    wait = rt.agenda.item_starts[nxt] - clock.now()
+    if wait > 0:
+        clock.advance(wait)
+
+
 async def rehearse(
     agenda: Agenda, journal: Path, plan: RehearsalPlan, on_segment: Callable[[Status], None]
 ) -> Status:
@@ -74,6 +86,7 @@ async def rehearse(
                 clock.advance(took / 2)
             else:
                 clock.advance(took)
+            _wait_for_fixed_start(rt, clock)
             rt.act(Next(), origin=Origin.REHEARSAL)
             segment += 1
         await rt.idle()

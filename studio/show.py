@@ -56,6 +56,7 @@ class ItemState(StrEnum):
     CURRENT = "current"
     DONE = "done"
     SKIPPED = "skipped"
+    PASSED = "passed"  # a jump ahead went past it before it ran: still to be done
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,8 @@ def item_state(agenda: Agenda, s: ShowState, index: int) -> ItemState:
         and agenda.segments[s.seg].item_index == index
     ):
         return ItemState.CURRENT
+    if s.item_start[index] is None and agenda.first_segment(index) in s.passed:
+        return ItemState.PASSED
     return ItemState.DONE if s.item_end[index] is not None else ItemState.PENDING
 
 
@@ -390,14 +393,15 @@ class Show:
             allotted = self.allotted(s.seg)
             remaining = allotted - elapsed
             seg_end = now + max(0.0, remaining)
-            offset = seg_end - seg.planned_end
             own = a.item_segments(seg.item_index)
             same_item = [a.segments[i] for i in own if i > s.seg]
             item_elapsed = sum(self.elapsed(i, now) for i in own)
             item_remaining = max(0.0, remaining) + sum(
                 max(0.0, self.allotted(x.index) - s.used[x.index]) for x in same_item
             )
-            projected = self._projection().end(s, s.seg + 1, seg_end)
+            # Items a jump went past are still to be done: they run after the rest.
+            projected = self._projection().end(s, s.seg + 1, seg_end) + self._passed_left()
+            offset = projected - planned_end
             after = _open_from(a, s.skipped, s.seg + 1)
             nxt = a.segments[after] if after is not None else None
             item = a.items[seg.item_index]
@@ -427,13 +431,14 @@ class Show:
             at = _open_from(a, s.skipped, 0)
             first = a.segments[at] if at is not None else None
             begin = max(now, first.planned_start) if first else now
-            offset = max(0.0, now - first.planned_start) if first else 0.0
-            projected = self._projection().end(s, 0, begin)
+            projected = self._projection().end(s, 0, begin) + self._passed_left()
             nxt = first
         else:
-            offset = (s.ended_at or now) - planned_end
             projected = s.ended_at or now
             nxt = None
+        # One measure of late or early, the projection's: a planned hole before a fixed start
+        # absorbs lateness, and waiting for a fixed start is not being ahead.
+        offset = projected - planned_end
         return Status(
             now=now,
             status=s.status,
@@ -456,6 +461,23 @@ class Show:
             next_item_index=nxt.item_index if nxt else None,
             next_speaker_index=nxt.speaker_index if nxt else None,
         )
+
+    def _passed_left(self) -> float:
+        """Time still allotted to the segments a jump ahead went past (kept per state: they
+        never run, so it changes only with an action, and a refresh pays nothing)."""
+        s, segments = self.state, self.agenda.segments
+        if not s.passed:
+            return 0.0
+        cached: tuple[ShowState, float] | None = getattr(self, "_passed_cache", None)
+        if cached is not None and cached[0] is s:
+            return cached[1]
+        left = sum(
+            max(0.0, self.allotted(i) - s.used[i])
+            for i in s.passed
+            if segments[i].item_index not in s.skipped
+        )
+        self._passed_cache = (s, left)
+        return left
 
     def _projection(self) -> _Projection:
         """The projected end's running sums, kept from one status() to the next."""

@@ -30,6 +30,8 @@ class ShowState:
     seg_first_start: Cells[float | None] = field(default_factory=Cells)
     seg_last_end: Cells[float | None] = field(default_factory=Cells)
     skipped: set[int] = field(default_factory=set)
+    passed: set[int] = field(default_factory=set)
+    """Segments a jump ahead went past before they ever ran: still to be done, not done."""
     item_start: Cells[float | None] = field(default_factory=Cells)
     item_end: Cells[float | None] = field(default_factory=Cells)
     started_at: float | None = None
@@ -57,6 +59,7 @@ class ShowState:
             seg_first_start=self.seg_first_start.copy(),
             seg_last_end=self.seg_last_end.copy(),
             skipped=set(self.skipped),
+            passed=set(self.passed),
             item_start=self.item_start.copy(),
             item_end=self.item_end.copy(),
         )
@@ -83,15 +86,35 @@ def enter(agenda: Agenda, state: ShowState, seg: int, at: float) -> None:
     if state.held_since is not None:
         state.held_total += at - state.held_since
     state.held_since = None
+    item = agenda.segments[seg].item_index
+    _pass_over(agenda, state, old, seg)
     state.seg = seg
     state.visit_start = at
     state.status = ShowStatus.RUNNING
     if state.seg_first_start[seg] is None:
         state.seg_first_start[seg] = at
-    item = agenda.segments[seg].item_index
     if state.item_start[item] is None:
         state.item_start[item] = at
     state.item_end[item] = None
+
+
+def _pass_over(agenda: Agenda, state: ShowState, old: int | None, seg: int) -> None:
+    """A jump ahead marks the segments it went past, never run and not skipped, as passed
+    over: they stay to be done (the projection counts them) until the show goes back to one."""
+    state.passed.discard(seg)
+    forward = old is not None and state.status is ShowStatus.RUNNING and seg > old
+    if not forward and state.passed:
+        # Back (or reopening): what was passed over from here on lies ahead again.
+        state.passed = {k for k in state.passed if k < seg}
+    was = -1
+    if old is not None and state.status is ShowStatus.RUNNING:
+        was = old
+    elif state.status is not ShowStatus.PRE:
+        return  # reopening an ended show passes nothing over
+    segments = agenda.segments
+    for k in range(was + 1, seg):
+        if segments[k].item_index not in state.skipped and state.seg_first_start[k] is None:
+            state.passed.add(k)
 
 
 def neighbour(agenda: Agenda, state: ShowState, seg: int, step: int) -> int | None:

@@ -166,8 +166,10 @@ def test_an_old_journal_reports_as_it_did(tmp_path: Path) -> None:
         ("extend", 60.0, 120.0),
         ("next", 120.0, 90.0),
         ("next", 90.0, 90.0),
-        ("skip", 90.0, 90.0),
-        ("end", 90.0, -900.0),
+        # The offset is the projection's (issue 12): skipping the closing shows at once that
+        # the show will end 15 minutes earlier, not only when it ends.
+        ("skip", 90.0, -810.0),
+        ("end", -810.0, -900.0),
     ]
     assert r.final_offset == -900.0
     assert [(it.id, it.visits, it.state.value, it.overrun) for it in r.items] == [

@@ -113,6 +113,10 @@ def reference(show: Show, now: float) -> tuple[float, int | None]:
         if a.items[x.item_index].start is not None and x.index == a.first_segment(x.item_index):
             cursor = max(cursor, x.planned_start)
         cursor += max(0.0, show.allotted(x.index) - s.used[x.index])
+    # Items a jump went past are still to be done, after the rest (issue 12 §2).
+    for i in s.passed:
+        if a.segments[i].item_index not in s.skipped:
+            cursor += max(0.0, show.allotted(i) - s.used[i])
     return cursor, (future[0].index if future else None)
 
 

@@ -195,15 +195,17 @@ def test_goto_jumps_to_an_item_and_marks_what_came_before(show: Show, clock: Sim
     clock.advance(60)
     (cue,) = show.goto("coffee")
     assert (cue.item_id, cue.scene, cue.segment, cue.reason) == ("coffee", "break", 4, "goto")
+    # The item jumped over never ran: passed over, still to be done (issue 12 §2).
     assert [show.item_state(i) for i in range(4)] == [
         ItemState.DONE,
-        ItemState.PENDING,
+        ItemState.PASSED,
         ItemState.CURRENT,
         ItemState.PENDING,
     ]
     assert show.status().next_item_index == 3
     (cue,) = show.goto("talks")
     assert (cue.segment, cue.scene) == (1, "split")  # an item starts at its first speaker
+    assert show.item_state(1) is ItemState.CURRENT  # going back to it takes it up again
     with pytest.raises(ActionError, match="no item 'nope'") as info:
         show.goto("nope")
     assert (info.value.key, info.value.params) == ("show.no_item", {"item": "nope"})
@@ -856,6 +858,8 @@ def test_offset_at_each_segment_start_is_actual_minus_planned_start(data: st.Dat
         st_ = show.status()
         segment = agenda.segments[show.state.seg]
         assert st_.elapsed == 0
-        assert st_.offset == clock.now() - segment.planned_start
+        # The offset is the projection's (issue 12 §1): with no fixed start it is how late this
+        # segment starts; a fixed start ahead may absorb lateness or wait out earliness.
+        assert st_.offset == st_.projected_end - agenda.item_ends[-1]
         if not fixed:
-            assert st_.projected_end == agenda.item_ends[-1] + st_.offset
+            assert st_.offset == clock.now() - segment.planned_start

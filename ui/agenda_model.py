@@ -119,6 +119,7 @@ class AgendaModel(QAbstractTableModel):
             ItemState.CURRENT: self.tr("on now"),
             ItemState.DONE: self.tr("done"),
             ItemState.SKIPPED: self.tr("skipped"),
+            ItemState.PASSED: self.tr("passed over"),
         }[state]
 
     def _speaker_text(self, row: int, state: ItemState) -> str:

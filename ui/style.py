@@ -45,12 +45,14 @@ ROW_BG: dict[ItemState, str | None] = {
     ItemState.CURRENT: "#1e5631",
     ItemState.DONE: "#24272b",
     ItemState.SKIPPED: "#2b2326",
+    ItemState.PASSED: "#3a3320",  # jumped over, still to be done: amber-tinted
 }
 ROW_FG: dict[ItemState, str | None] = {
     ItemState.PENDING: None,
     ItemState.CURRENT: "#ffffff",
     ItemState.DONE: MUTED_FG,
     ItemState.SKIPPED: "#7d6f74",
+    ItemState.PASSED: "#e0c070",
 }
 
 LEVEL_FG = {"ok": "#4cd964", "warn": "#ffb300", "bad": "#ff3b30", "none": MUTED_FG}

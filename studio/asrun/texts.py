@@ -97,6 +97,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "done": ("проведено", "done"),
     "skipped": ("пропущено", "skipped"),
     "pending": ("не відбулося", "not reached"),
+    "passed": ("перескочено, не відбулося", "passed over, not reached"),
     "current": ("триває", "in progress"),
     "skipped_after": ("пропущено після початку", "skipped after it began"),
     "confirmed": ("підтверджено", "confirmed"),

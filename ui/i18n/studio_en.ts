@@ -103,6 +103,10 @@
         <translation>skipped</translation>
     </message>
     <message>
+        <source>passed over</source>
+        <translation>passed over</translation>
+    </message>
+    <message>
         <source>open discussion</source>
         <translation>open discussion</translation>
     </message>

@@ -103,6 +103,10 @@
         <translation>пропущено</translation>
     </message>
     <message>
+        <source>passed over</source>
+        <translation>перескочено</translation>
+    </message>
+    <message>
         <source>open discussion</source>
         <translation>вільна дискусія</translation>
     </message>

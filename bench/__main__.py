@@ -98,7 +98,9 @@ def run_in_process(name: str, args: argparse.Namespace, workdir: Path) -> dict[s
         if args.no_real_obs:
             res = air.AirResult(skipped="skipped (--no-real-obs)")
         else:
-            res = air.measure(workdir / "air", args.cues or (60 if args.quick else 300), variants)
+            res = air.measure(
+                workdir / "air", args.cues or (60 if args.quick else 500), variants, rounds=5
+            )
         raw, rows = dataclasses.asdict(res), air.rows(res)
     elif name == "timer":
         from bench import timer

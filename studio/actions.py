@@ -10,11 +10,12 @@ it again, so a live show and its replay can never take different paths.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, ClassVar
 
 from studio.agenda import Agenda
+from studio.replan_model import Plan, apply_plan
 from studio.state import (
     ELSEWHERE,
     ShowState,
@@ -246,8 +247,36 @@ class End(Action):
         finish(agenda, s, at)
 
 
+@dataclass(frozen=True)
+class AcceptPlan(Action):
+    """Take a plan to end on time (studio/replan.py proposes it): the allotments it names by
+    id and the optional items it drops. One action, replayed like any other."""
+
+    name: ClassVar[str] = "plan"
+    plan: Mapping[str, Any] = field(default_factory=dict)
+
+    def args(self) -> dict[str, Any]:
+        return dict(self.plan)
+
+    @classmethod
+    def from_args(cls, args: Mapping[str, Any]) -> Action:
+        plan = {k: v for k, v in args.items() if k not in ("to", "origin", "client")}
+        return cls(plan)
+
+    def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
+        if s.status is ShowStatus.ENDED:
+            raise ActionError("the show has ended: there is nothing to re-plan", key="show.ended")
+        try:
+            plan = Plan.from_args(agenda, self.plan)
+        except ValueError as exc:
+            raise ActionError(
+                f"not a plan: {exc}", key="show.bad_plan", params={"reason": str(exc)}
+            ) from None
+        apply_plan(agenda, s, plan)
+
+
 ACTION_TYPES: dict[str, type[Action]] = {
-    cls.name: cls for cls in (Start, Next, Back, Goto, Hold, Resume, Extend, Skip, End)
+    cls.name: cls for cls in (Start, Next, Back, Goto, Hold, Resume, Extend, Skip, End, AcceptPlan)
 }
 ACTIONS = tuple(ACTION_TYPES)
 
@@ -265,6 +294,7 @@ def parse_action(name: str, args: Mapping[str, Any] | None = None) -> Action:
 __all__ = [
     "ACTIONS",
     "ACTION_TYPES",
+    "AcceptPlan",
     "Action",
     "ActionError",
     "Back",

@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, TextIO
 from studio.agenda import Agenda, AgendaError, load_agenda, planned_holes
 from studio.journal import default_journal_path
 from studio.obs.base import ObsError
+from studio.replan_model import Plan
 from studio.settings import load_settings, obs_endpoint, obs_password
 from studio.show import Status
-from studio.timefmt import signed_text
+from studio.timefmt import clock_text, signed_text
 
 if TYPE_CHECKING:
     from studio.obs.live import LiveObs
@@ -157,8 +158,18 @@ def cmd_rehearse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         from studio.rehearse import RehearsalPlan, rehearse
 
-        plan = RehearsalPlan(args.overrun, args.spread, args.seed, args.outage_at)
-        st = asyncio.run(rehearse(agenda, path, plan, show_line))
+        plan = RehearsalPlan(
+            args.overrun, args.spread, args.seed, args.outage_at, replan=args.replan
+        )
+        taken: list[Plan] = []
+
+        def plan_lines(p: Plan) -> None:
+            taken.append(p)
+            print(_plan_text(agenda, p), file=out)
+
+        st = asyncio.run(rehearse(agenda, path, plan, show_line, plan_lines))
+        if args.replan and st.offset > 0:
+            print(_why_late(agenda, taken, st.offset), file=out)
     print(
         f"Ended {agenda.local(st.projected_end):%H:%M:%S}, planned "
         f"{agenda.local(st.planned_end):%H:%M:%S}: offset {signed_text(st.offset)} "
@@ -167,6 +178,41 @@ def cmd_rehearse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     print(f"Journal: {path}", file=out)
     return EXIT_OK
+
+
+def _plan_text(agenda: Agenda, p: Plan) -> str:
+    """One accepted plan, as the rehearsal prints it."""
+    at = f"{agenda.local(p.at):%H:%M:%S}"
+    cuts = ", ".join(
+        f"{c.item}{'/' + c.speaker if c.speaker else ''} {clock_text(c.old)}→{clock_text(c.new)}"
+        for c in p.changes
+    )
+    dropped = f"; dropped {', '.join(p.dropped)}" if p.dropped else ""
+    result = (
+        f"ends {agenda.local(p.new_end):%H:%M:%S}"
+        if p.reaches_target
+        else f"still {clock_text(p.miss_by)} late (every floor reached)"
+    )
+    return (
+        f"{at}  PLAN {signed_text(p.overrun)} late: {cuts or 'nothing to cut'}{dropped}; {result}"
+    )
+
+
+def _why_late(agenda: Agenda, taken: list[Plan], offset: float) -> str:
+    """Why a re-planned rehearsal still ended late, and by how much."""
+    late = clock_text(offset)
+    if not taken:
+        return f"Ended {late} late: never more than a minute late, so no plan was proposed."
+    last = taken[-1]
+    if not last.reaches_target:
+        return (
+            f"Ended {late} late: the last plan ({agenda.local(last.at):%H:%M:%S}) could not "
+            f"make up {clock_text(last.miss_by)} without shortening anyone below their floor."
+        )
+    return (
+        f"Ended {late} late: after the last plan ({agenda.local(last.at):%H:%M:%S}) the "
+        "speakers kept running over, by less than the minute that brings a new proposal."
+    )
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -290,6 +336,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--overrun", type=float, default=0.0, help="seconds every speaker runs over")
     r.add_argument("--spread", type=float, default=0.0, help="random ± seconds per speaker")
     r.add_argument("--seed", type=int, default=None, help="seed for --spread")
+    r.add_argument(
+        "--replan",
+        action="store_true",
+        help="accept every plan to end on time the console would propose, and print them",
+    )
     r.add_argument("--journal", help="where to write the rehearsal journal")
     r.add_argument(
         "--outage-at",

@@ -18,6 +18,7 @@ from studio.agenda import Agenda
 from studio.clock import SimClock
 from studio.modes import Mode
 from studio.obs.link import LinkState
+from studio.replan_model import Plan
 from studio.runtime import Runtime, RuntimeOptions
 from studio.show import Status
 from studio.state import ShowStatus
@@ -29,6 +30,7 @@ class RehearsalPlan:
     spread: float = 0.0
     seed: int | None = None
     outage_at: int | None = None  # segment number during which simulated OBS dies for a moment
+    replan: bool = False  # accept every plan to end on time the console would propose
 
 
 async def _until(predicate: Callable[[], bool], timeout: float) -> bool:
@@ -54,7 +56,11 @@ def _wait_for_fixed_start(rt: Runtime, clock: SimClock) -> None:
 
 
 async def rehearse(
-    agenda: Agenda, journal: Path, plan: RehearsalPlan, on_segment: Callable[[Status], None]
+    agenda: Agenda,
+    journal: Path,
+    plan: RehearsalPlan,
+    on_segment: Callable[[Status], None],
+    on_plan: Callable[[Plan], None] | None = None,
 ) -> Status:
     """Run the show from the planned start to the end; return the final status."""
     rng = random.Random(plan.seed)
@@ -89,6 +95,10 @@ async def rehearse(
             _wait_for_fixed_start(rt, clock)
             rt.act(Next(), origin=Origin.REHEARSAL)
             segment += 1
+            if plan.replan and rt.check_plan() is not None:
+                taken = rt.accept_plan(origin=Origin.REHEARSAL)
+                if taken is not None and on_plan is not None:
+                    on_plan(taken)
         await rt.idle()
         return rt.show.status()
     finally:

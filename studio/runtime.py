@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from studio import facts
-from studio.actions import Action, Origin
+from studio import facts, replan
+from studio.actions import AcceptPlan, Action, Origin
 from studio.agenda import Agenda
 from studio.clock import Clock, PacedClock, SystemClock
 from studio.director import Director
@@ -28,14 +28,16 @@ from studio.obs.guard import Guard
 from studio.obs.link import ObsLink, Switch
 from studio.obs.simulated import SimulatedObs
 from studio.preflight import PreflightReport, preflight_from_snapshot
+from studio.replan_model import Plan
 from studio.resume import AgendaDrift, agenda_drift
-from studio.show import Cue, Show
+from studio.show import Cue, Show, ShowStatus
 from studio.view import Change, LinkEvent, LinkNews, ShowView, Update, snapshot_copy
 
 log = logging.getLogger("studio.runtime")
 
 PRE_ROLL = 120.0  # a simulated clock starts this long before the planned start
 KEEP_EVERY = 0.25  # real seconds between retries of a refused journal and clock marks
+PLAN_EVERY = 2.0  # real seconds between looks at whether the show needs a plan to end on time
 
 
 @dataclass
@@ -146,6 +148,9 @@ class Runtime:
         self._watchers: list[Callable[[Update], None]] = []
         self._acted = any(e.kind == "action" for e in journal.entries)
         self._message = _last_message(journal.entries)
+        self._proposal: Plan | None = None
+        self._answered: tuple[Plan, bool] | None = None  # the last plan, and whether accepted
+        self._plan_looked = -PLAN_EVERY
         self._queue: asyncio.Queue[list[Cue]] | None = None
         self._worker: asyncio.Task[None] | None = None
         self._keeper: asyncio.TimerHandle | None = None
@@ -251,6 +256,7 @@ class Runtime:
             drift=self.drift,
             acted=self._acted,
             message=self._message,
+            proposal=self._proposal,
             obs_address=self.transport.describe,
         )
 
@@ -316,6 +322,48 @@ class Runtime:
         button press never waits on OBS); scene-map scenes the agenda never uses are listed."""
         return preflight_from_snapshot(self.agenda, self.link.snap)
 
+    # ---- a plan to end on time ---------------------------------------------------------------
+    def check_plan(self) -> Plan | None:
+        """Propose a plan when the show runs late enough to need one: never for seconds, and
+        not again after the moderator answered one unless the show has drifted further since.
+        Every front end is told when the proposal comes or goes."""
+        st = self.show.status()
+        plan: Plan | None = None
+        late = st.projected_end - self.agenda.planned_end
+        if st.status is not ShowStatus.ENDED and late > replan.DEFAULT_THRESHOLD:
+            found = replan.propose(self.agenda, self.show.state, st.now)
+            last, accepted = self._answered if self._answered else (None, False)
+            worth = replan.worth_proposing(found, last, accepted=accepted)
+            if found is not None and not found.empty and worth:
+                plan = found
+        if plan != self._proposal:
+            self._proposal = plan
+            self._push(Change.PLAN)
+        return plan
+
+    def accept_plan(self, origin: Origin = Origin.KEY) -> Plan | None:
+        """Take a plan to end on time, made afresh now (the one shown may be a few seconds
+        old: the speaker on air has used more since). One journalled action."""
+        plan = replan.propose(self.agenda, self.show.state, self.clock.now())
+        if plan is None or plan.empty:
+            self._set_proposal(None)
+            return None
+        self.act(AcceptPlan(plan.as_args()), origin=origin)
+        self._answered = (plan, True)
+        self._set_proposal(None)
+        return plan
+
+    def dismiss_plan(self) -> None:
+        """The moderator keeps the show as it is; asked again only if it drifts further."""
+        if self._proposal is not None:
+            self._answered = (self._proposal, False)
+        self._set_proposal(None)
+
+    def _set_proposal(self, plan: Plan | None) -> None:
+        if plan != self._proposal:
+            self._proposal = plan
+            self._push(Change.PLAN)
+
     # ---- the technician's hand on OBS ---------------------------------------------------------
     def reconnect_now(self) -> None:
         """Try OBS again at once instead of waiting out the back-off."""
@@ -369,9 +417,16 @@ class Runtime:
         paced = self._paced()
         if paced:
             self.journal.mark_clock(self.clock.now())
+        loop = asyncio.get_running_loop()
+        if loop.time() - self._plan_looked >= PLAN_EVERY:
+            self._plan_looked = loop.time()
+            try:
+                self.check_plan()
+            except Exception:  # a proposal is a help; it must never stop the keeper
+                log.exception("looking for a plan to end on time failed")
         # A mark at least every half second of show time: a resume is never a second short.
         every = max(0.01, min(KEEP_EVERY, 0.5 / self.clock.rate)) if paced else KEEP_EVERY
-        self._keeper = asyncio.get_running_loop().call_later(every, self._keep)
+        self._keeper = loop.call_later(every, self._keep)
 
     async def stop(self) -> None:
         self.director.stop_ticking()

@@ -26,6 +26,8 @@ from studio.obs.base import LinkMessage, ObsError, OutputStatus
 from studio.obs.health import Level, health_levels
 from studio.obs.link import LinkState, Snapshot, Switch
 from studio.preflight import Missing, PreflightReport, preflight_from_snapshot
+from studio.replan_model import Change as PlanChange
+from studio.replan_model import Plan
 from studio.resume import AgendaDrift
 from studio.show import Cue, ItemState, Phase, Status, elapsed, item_state
 from studio.state import ShowState, ShowStatus
@@ -70,6 +72,7 @@ class Change(StrEnum):
     LINK = "link"  # OBS or the link to it: see `Update.link`
     JOURNAL = "journal"  # the journal stopped, or started again, keeping up
     MESSAGE = "message"  # the moderator's message to the speakers changed
+    PLAN = "plan"  # a plan to end on time was proposed, or the proposal went away
 
 
 class LinkNews(StrEnum):
@@ -123,6 +126,8 @@ class ShowView:
     """An operator action is in the journal: the show is under way or was."""
     message: str
     """The moderator's message to the speakers ('' = none)."""
+    proposal: Plan | None
+    """A plan to end on time, proposed because the show runs late (None: none to show)."""
     obs_address: str
 
     @property
@@ -206,6 +211,8 @@ __all__ = [
     "Origin",
     "OutputStatus",
     "Phase",
+    "Plan",
+    "PlanChange",
     "PreflightReport",
     "ShowStatus",
     "ShowView",

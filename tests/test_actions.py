@@ -11,6 +11,7 @@ import pytest
 
 from studio.actions import (
     ACTION_TYPES,
+    AcceptPlan,
     ActionError,
     Back,
     End,
@@ -53,6 +54,20 @@ EXAMPLES = [
     Skip(),
     Skip("closing"),
     End(),
+    AcceptPlan(
+        {
+            "at": 1000.0,
+            "target": 2000.0,
+            "target_item": None,
+            "before_end": 2600.0,
+            "new_end": 2000.0,
+            "overrun": 600.0,
+            "changes": [{"item": "break-1", "speaker": None, "old": 900.0, "new": 450.0}],
+            "dropped": [],
+            "reaches_target": True,
+            "miss_by": 0.0,
+        }
+    ),
 ]
 
 

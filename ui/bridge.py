@@ -55,6 +55,8 @@ class EngineBridge(QObject):
     """The moderator's message for the speaker monitor changed ('' = none)."""
     notice = Signal(str)
     """A sentence for the status bar: an action that could not apply, an OBS refusal."""
+    planChanged = Signal(object)
+    """A plan to end on time was proposed (a `studio.view.Plan`) or withdrawn (None)."""
     journalHealth = Signal(object)
     """A `studio.view.JournalHealth`: the journal stopped (or started again) being written."""
 
@@ -93,6 +95,9 @@ class EngineBridge(QObject):
         elif update.change is Change.JOURNAL:
             self.view = update.view
             self.journalHealth.emit(update.view.journal)
+        elif update.change is Change.PLAN:
+            self.view = update.view
+            self.planChanged.emit(update.view.proposal)
         elif update.change is Change.MESSAGE:
             self.view = update.view
             self._show_message(update.view.message)
@@ -138,6 +143,14 @@ class EngineBridge(QObject):
             self.notice.emit(self.messages.say(exc))
             return False
         return True
+
+    def accept_plan(self, origin: Origin = Origin.KEY) -> bool:
+        """Take the plan to end on time (made afresh now); a refusal is shown, not raised."""
+        try:
+            return self.rt.accept_plan(origin=origin) is not None
+        except ActionError as exc:
+            self.notice.emit(self.messages.say(exc))
+            return False
 
     def restore_message(self) -> None:
         """After a restart: the message the speaker monitor showed, from the journal."""

@@ -106,6 +106,7 @@ def setup(w: MainWindow) -> None:
     outer.setSpacing(0)
     outer.addWidget(w.banner)
     outer.addWidget(w.journal_alarm)
+    outer.addWidget(w.plan_bar)
     outer.addWidget(w.splitter, 1)
     w.setCentralWidget(central)
 

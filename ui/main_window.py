@@ -33,6 +33,7 @@ from ui.bridge import EngineBridge
 from ui.i18n import LANGUAGES, LanguageManager
 from ui.journal_alarm import JournalAlarm
 from ui.monitor import SpeakerMonitor
+from ui.plan_bar import PlanBar
 from ui.report_action import AsRunReport
 from ui.tech_panel import TechPanel
 from ui.widgets import Confirm, ModeBanner, set_style, set_text
@@ -72,6 +73,10 @@ class MainWindow(QMainWindow, main_layout.MainWidgets, menus.MenuActions):
         self.banner = ModeBanner(rt.mode, speed, self)
         bridge.linkNews.connect(self.banner.on_news)
         self.journal_alarm = JournalAlarm(rt.journal_health, rt.journal_problems, rt.drift, self)
+        self.plan_bar = PlanBar(rt.agenda, lang, self)
+        self.plan_bar.accepted.connect(self.accept_plan)
+        self.plan_bar.dismissed.connect(self.dismiss_plan)
+        bridge.planChanged.connect(self._plan_changed)
         bridge.journalHealth.connect(self.journal_alarm.set_health)
         self.model = AgendaModel(rt, bridge, lang, self)
         self.report = AsRunReport(self)
@@ -103,6 +108,19 @@ class MainWindow(QMainWindow, main_layout.MainWidgets, menus.MenuActions):
     def _view(self) -> ShowView:
         """The read model the window renders (the one place it reads the show)."""
         return self.bridge.view
+
+    # ---- a plan to end on time ----------------------------------------------------------------
+    def _plan_changed(self, plan: object) -> None:
+        proposal = self._view().proposal
+        self.plan_bar.set_plan(proposal)
+        self.plan_action.setEnabled(proposal is not None)
+
+    def accept_plan(self) -> None:
+        if self._view().proposal is not None:
+            self.bridge.accept_plan()
+
+    def dismiss_plan(self) -> None:
+        self.rt.dismiss_plan()
 
     # ---- operator actions ---------------------------------------------------------------------
     def _act(self, name: str, origin: Origin = Origin.KEY, **args: object) -> bool:
@@ -433,6 +451,7 @@ class MainWindow(QMainWindow, main_layout.MainWidgets, menus.MenuActions):
         self.message_action.setText(self.tr("Write a message to the speaker"))
         self.quit_action.setText(self.tr("Quit"))
         self.report_action.setText(self.tr("As-run report…"))
+        self.plan_action.setText(self.tr("Accept the plan to end on time"))
         self.report_button.setText(self.tr("As-run report (Ctrl+R)"))
         self.report_button.setToolTip(
             self.tr("Write the as-run report of this show (HTML and CSV) beside its journal")

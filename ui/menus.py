@@ -52,6 +52,7 @@ class MenuActions:
     goto_action: QAction
     message_action: QAction
     report_action: QAction
+    plan_action: QAction
     quit_action: QAction
     menu_bar_style: MouseMenuBarStyle
     show_menu: QMenu
@@ -135,6 +136,9 @@ def build_actions(w: MainWindow, act: Act) -> None:
         w, "message", [QKeySequence("Ctrl+L")], lambda: w.message_edit.setFocus()
     )
     w.report_action = make_action(w, "report", [QKeySequence("Ctrl+R")], w.make_report)
+    # One key takes a proposed plan to end on time; it does nothing while none is proposed.
+    w.plan_action = make_action(w, "plan", [Key.Key_F9], w.accept_plan, everywhere=True)
+    w.plan_action.setEnabled(False)
     w.quit_action = make_action(w, "quit", [QKeySequence("Ctrl+Q")], w.close)
 
 
@@ -148,6 +152,7 @@ def build_menus(w: MainWindow) -> None:
         w.show_menu.addAction(w.actions_by_name[name])
     w.show_menu.addSeparator()
     w.show_menu.addAction(w.message_action)
+    w.show_menu.addAction(w.plan_action)
     w.show_menu.addAction(w.report_action)
     w.show_menu.addSeparator()
     w.show_menu.addAction(w.quit_action)

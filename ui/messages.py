@@ -189,4 +189,6 @@ class Messages(QObject):
             "show.already_ran": self.tr("That item has already run; it cannot be skipped."),
             "show.unknown_action": self.tr("Unknown action «{name}»."),
             "show.bad_seconds": self.tr("Not a number of seconds."),
+            "show.ended": self.tr("The show has ended: there is nothing to re-plan."),
+            "show.bad_plan": self.tr("Not a plan to end on time: {reason}"),
         }

@@ -71,6 +71,8 @@ ON_AIR_SCENE_BG = "#b71c1c"  # the scene button of what is on program
 OUTPUT_ACTIVE_FG = {"stream": LEVEL_FG["bad"], "record": ERROR_FG}
 
 SERVER_DOWN_SHEET = f"background: {UNCONFIRMED_BG}; color: white; padding: 6px;"  # no views
+PLAN_BAR_SHEET = "#planBar { background: #5a4a00; } QLabel { color: #ffffff; }"  # late: a plan
+PLAN_DETAILS_SHEET = "background: #202326; color: #ffffff; padding: 10px;"
 UNCONFIRMED_SHEET = f"background: {UNCONFIRMED_BG}; color: white; font-weight: bold; padding: 6px;"
 MANUAL_SHEET = f"background: {MANUAL_BG}; color: white; padding: 4px;"
 

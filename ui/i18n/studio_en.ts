@@ -530,6 +530,10 @@ Move it aside (it is kept) and start a new show?</translation>
         <translation>As-run report…</translation>
     </message>
     <message>
+        <source>Accept the plan to end on time</source>
+        <translation>Accept the plan to end on time</translation>
+    </message>
+    <message>
         <source>As-run report (Ctrl+R)</source>
         <translation>As-run report (Ctrl+R)</translation>
     </message>
@@ -856,6 +860,14 @@ Move it aside (it is kept) and start a new show?</translation>
         <source>Not a number of seconds.</source>
         <translation>Not a number of seconds.</translation>
     </message>
+    <message>
+        <source>The show has ended: there is nothing to re-plan.</source>
+        <translation>The show has ended: there is nothing to re-plan.</translation>
+    </message>
+    <message>
+        <source>Not a plan to end on time: {reason}</source>
+        <translation>Not a plan to end on time: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>ModeBanner</name>
@@ -886,6 +898,64 @@ Move it aside (it is kept) and start a new show?</translation>
     <message>
         <source>LIVE — off air</source>
         <translation>LIVE — off air</translation>
+    </message>
+</context>
+<context>
+    <name>PlanBar</name>
+    <message>
+        <source>Running {late} late: the show would end at {end}.</source>
+        <translation>Running {late} late: the show would end at {end}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n speaker(s) shortened, by up to {most}</source>
+        <translation>
+            <numerusform>%n speaker shortened, by up to {most}</numerusform>
+            <numerusform>%n speakers shortened, by up to {most}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>breaks and open floors {cut} shorter</source>
+        <translation>breaks and open floors {cut} shorter</translation>
+    </message>
+    <message>
+        <source>drop: {items}</source>
+        <translation>drop: {items}</translation>
+    </message>
+    <message>
+        <source>Proposed: {changes}; the show ends at {end}.</source>
+        <translation>Proposed: {changes}; the show ends at {end}.</translation>
+    </message>
+    <message>
+        <source>No plan within the floors reaches the end: with {changes}, still {miss} late.</source>
+        <translation>No plan within the floors reaches the end: with {changes}, still {miss} late.</translation>
+    </message>
+    <message>
+        <source>nothing left to cut</source>
+        <translation>nothing left to cut</translation>
+    </message>
+    <message>
+        <source>{name}: {old} → {new}</source>
+        <translation>{name}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>{name}: dropped</source>
+        <translation>{name}: dropped</translation>
+    </message>
+    <message>
+        <source>Accept (F9)</source>
+        <translation>Accept (F9)</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>Plan to end on time</source>
+        <translation>Plan to end on time</translation>
     </message>
 </context>
 <context>

@@ -531,6 +531,10 @@ Move it aside (it is kept) and start a new show?</source>
         <translation>Звіт про ефір…</translation>
     </message>
     <message>
+        <source>Accept the plan to end on time</source>
+        <translation>Прийняти план завершити вчасно</translation>
+    </message>
+    <message>
         <source>As-run report (Ctrl+R)</source>
         <translation>Звіт про ефір (Ctrl+R)</translation>
     </message>
@@ -857,6 +861,14 @@ Move it aside (it is kept) and start a new show?</source>
         <source>Not a number of seconds.</source>
         <translation>Це не число секунд.</translation>
     </message>
+    <message>
+        <source>The show has ended: there is nothing to re-plan.</source>
+        <translation>Захід завершився: переплановувати нічого.</translation>
+    </message>
+    <message>
+        <source>Not a plan to end on time: {reason}</source>
+        <translation>Це не план завершити вчасно: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>ModeBanner</name>
@@ -887,6 +899,65 @@ Move it aside (it is kept) and start a new show?</source>
     <message>
         <source>LIVE — off air</source>
         <translation>НАЖИВО — не в ефірі</translation>
+    </message>
+</context>
+<context>
+    <name>PlanBar</name>
+    <message>
+        <source>Running {late} late: the show would end at {end}.</source>
+        <translation>Відставання {late}: захід завершився б о {end}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n speaker(s) shortened, by up to {most}</source>
+        <translation>
+            <numerusform>%n спікера скорочено, до {most}</numerusform>
+            <numerusform>%n спікерів скорочено, до {most}</numerusform>
+            <numerusform>%n спікерів скорочено, до {most}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>breaks and open floors {cut} shorter</source>
+        <translation>перерви й вільні обговорення коротші на {cut}</translation>
+    </message>
+    <message>
+        <source>drop: {items}</source>
+        <translation>прибрати: {items}</translation>
+    </message>
+    <message>
+        <source>Proposed: {changes}; the show ends at {end}.</source>
+        <translation>Пропозиція: {changes}; захід завершиться о {end}.</translation>
+    </message>
+    <message>
+        <source>No plan within the floors reaches the end: with {changes}, still {miss} late.</source>
+        <translation>Жоден план у межах мінімумів не встигає: навіть так ({changes}) відставання {miss}.</translation>
+    </message>
+    <message>
+        <source>nothing left to cut</source>
+        <translation>скорочувати вже нічого</translation>
+    </message>
+    <message>
+        <source>{name}: {old} → {new}</source>
+        <translation>{name}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>{name}: dropped</source>
+        <translation>{name}: прибрано</translation>
+    </message>
+    <message>
+        <source>Accept (F9)</source>
+        <translation>Прийняти (F9)</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Докладно</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Відхилити</translation>
+    </message>
+    <message>
+        <source>Plan to end on time</source>
+        <translation>План завершити вчасно</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from studio.actions import Origin
 from studio.agenda import Agenda, load_agenda
+from studio.asrun import build_report
 from studio.cli import main as studio
 from studio.clock import SimClock
 from studio.journal import read_journal
@@ -112,6 +113,9 @@ def test_rehearse_replan_prints_the_plans_it_took(tmp_path: Path, capsys) -> Non
     # Every speaker runs a minute over to the very end: the last ones after the last plan.
     assert "Ended 2:00 late: after the last plan" in out
     assert len([e for e in read_journal(journal).entries if e.name == "plan"]) == len(plans)
+    # The as-run report lists each accepted plan, with the time it cut.
+    taken = [iv for iv in build_report(journal).interventions if iv.action == "plan"]
+    assert len(taken) == len(plans) and all(iv.seconds and iv.seconds > 0 for iv in taken)
 
 
 def test_the_keeper_looks_for_a_plan_by_itself(tmp_path: Path) -> None:

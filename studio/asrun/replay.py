@@ -236,6 +236,15 @@ class _ShowFold:
             return Intervention(
                 e.seq, e.at, name, item_id, seg.speaker_index, seconds=seconds, offset=offset
             )
+        if name == "plan":
+            changes = e.args.get("changes")
+            cut = 0.0
+            for c in changes if isinstance(changes, list) else []:
+                if isinstance(c, dict):
+                    cut += float(c.get("old", 0)) - float(c.get("new", 0))
+            dropped = e.args.get("dropped")
+            what = ", ".join(str(d) for d in dropped) if isinstance(dropped, list) else None
+            return Intervention(e.seq, e.at, name, what or None, seconds=cut, offset=offset)
         if name == "hold":
             self.held_at = e.at
         elif name == "resume" and self.held_at is not None:

@@ -330,6 +330,9 @@ def _intervention_detail(f: Fmt, iv: Intervention) -> str:
     if iv.action == "extend" and iv.seconds is not None:
         who = f.speaker(iv.item_id, iv.speaker)
         return f"{f.signed(iv.seconds)} — {f.item_title(iv.item_id)}" + (f", {who}" if who else "")
+    if iv.action == "plan" and iv.seconds is not None:
+        dropped = f"; {f.t('plan_dropped')}: {iv.item_id}" if iv.item_id else ""
+        return f"{f.t('plan_cut')} {f.dur(iv.seconds)}{dropped}"
     if iv.action == "resume" and iv.seconds is not None:
         return f"{f.t('a_hold')} {f.dur(iv.seconds)}"
     if iv.action in ("back", "goto", "skip"):

@@ -341,14 +341,14 @@ class Runtime:
             self._push(Change.PLAN)
         return plan
 
-    def accept_plan(self, origin: Origin = Origin.KEY) -> Plan | None:
+    def accept_plan(self, origin: Origin = Origin.KEY, client: str | None = None) -> Plan | None:
         """Take a plan to end on time, made afresh now (the one shown may be a few seconds
         old: the speaker on air has used more since). One journalled action."""
         plan = replan.propose(self.agenda, self.show.state, self.clock.now())
         if plan is None or plan.empty:
             self._set_proposal(None)
             return None
-        self.act(AcceptPlan(plan.as_args()), origin=origin)
+        self.act(AcceptPlan(plan.as_args()), origin=origin, client=client)
         self._answered = (plan, True)
         self._set_proposal(None)
         return plan

@@ -47,6 +47,8 @@ class Command:
     """The moderator's message ("" clears it)."""
     scene: str | None = None
     """A scene to put on air by hand (logical or OBS name)."""
+    plan: str | None = None
+    """'accept' or 'dismiss' the plan to end on time the console proposes."""
 
 
 def _fields(body: Mapping[str, Any], name: str, allowed: set[str]) -> None:
@@ -90,7 +92,17 @@ SIMPLE: dict[str, type[Action]] = {
     "hold": Hold,
     "resume": Resume,
 }
-COMMANDS = (*SIMPLE, "extend", "skip", "goto", "message", "scene", "release")
+COMMANDS = (
+    *SIMPLE,
+    "extend",
+    "skip",
+    "goto",
+    "message",
+    "scene",
+    "release",
+    "plan",
+    "dismiss-plan",
+)
 
 
 def parse_command(name: str, body: Any) -> Command:
@@ -135,4 +147,7 @@ def parse_command(name: str, body: Any) -> Command:
     if name == "release":
         _fields(body, name, set())
         return Command(name)
+    if name in ("plan", "dismiss-plan"):
+        _fields(body, name, set())
+        return Command(name, plan="accept" if name == "plan" else "dismiss")
     raise BadRequest(f"unknown action '{name[:40]}'; known: {', '.join(COMMANDS)}")

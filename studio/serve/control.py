@@ -25,20 +25,15 @@ class Control:
 
     def __init__(self, runtime: Runtime) -> None:
         self.rt = runtime
-        self._message: tuple[int, str] = (-1, "")
 
     def message(self) -> str:
-        """The moderator's message, from the journal (the console writes it there too); read
-        again only when the journal grew."""
-        n = len(self.rt.journal.entries)
-        if self._message[0] != n:
-            self._message = (n, self.rt.last_message())
-        return self._message[1]
+        """The moderator's message, whoever set it (the console or an API client)."""
+        return self.rt.last_message()
 
     @staticmethod
     def needs_obs(command: Command) -> bool:
         """Whether the command waits on OBS (a scene override or hand-back)."""
-        return command.action is None and command.text is None
+        return command.scene is not None or command.name == "release"
 
     def apply(self, command: Command, origin: Origin, client: str) -> None:
         """A show action or the message, at once (no OBS round trip). Raises Refused."""
@@ -48,10 +43,30 @@ class Control:
             except ActionError as exc:
                 raise Refused(409, str(exc), key=exc.key, params=exc.params) from None
             log.info("show server: %s from %s (%s)", command.name, client, origin.value)
+        elif command.plan is not None:
+            self._plan(command.plan, origin, client)
         elif command.text is not None and command.text != self.message():
             self.rt.remember_message(command.text)
             state = "set" if command.text else "cleared"
             log.info("show server: message %s from %s (%s)", state, client, origin.value)
+
+    def _plan(self, answer: str, origin: Origin, client: str) -> None:
+        """Accept or dismiss the plan to end on time the console proposes (the same one)."""
+        if self.rt.view().proposal is None:
+            raise Refused(409, "no plan to end on time is proposed now", key="serve.no_plan")
+        if answer == "dismiss":
+            self.rt.dismiss_plan()
+            log.info("show server: plan dismissed by %s (%s)", client, origin.value)
+            return
+        try:
+            plan = self.rt.accept_plan(origin=origin, client=client)
+        except ActionError as exc:
+            raise Refused(409, str(exc), key=exc.key, params=exc.params) from None
+        if plan is None:
+            raise Refused(
+                409, "the show is no longer late: nothing to re-plan", key="serve.no_plan"
+            )
+        log.info("show server: plan accepted by %s (%s)", client, origin.value)
 
     async def execute(self, command: Command, origin: Origin, client: str) -> None:
         """Any command; scene overrides wait for OBS. Raises Refused."""

@@ -182,6 +182,9 @@ def state_document(view: ShowView, message: str = "") -> dict[str, Any]:
         "projected_end": st.projected_end,
         "planned_end": st.planned_end,
         "message": message,
+        # The plan to end on time the console proposes now, as its journalled action would
+        # carry it (ids, allotments in seconds); null when none is proposed.
+        "proposal": view.proposal.as_args() if view.proposal is not None else None,
         "link": {
             "state": link.state.value,
             "program": link.program,

@@ -25,9 +25,12 @@ from zoneinfo import ZoneInfo
 # __all__ does not list.
 from studio.agenda_check import Checked, check_agenda
 from studio.agenda_errors import MAX_PROBLEMS as MAX_PROBLEMS
+from studio.agenda_schema import DISCUSSION_KINDS as DISCUSSION_KINDS
 from studio.agenda_schema import FIRST_YEAR as FIRST_YEAR
 from studio.agenda_schema import LAST_YEAR as LAST_YEAR
 from studio.agenda_schema import MAX_DURATION as MAX_DURATION
+from studio.agenda_schema import MAX_FLOOR as MAX_FLOOR
+from studio.agenda_schema import MIN_FLOOR as MIN_FLOOR
 from studio.agenda_schema import AgendaFile as AgendaFile
 from studio.agenda_schema import ClockTime as ClockTime
 from studio.agenda_schema import Duration as Duration
@@ -41,10 +44,12 @@ from studio.agenda_schema import (
     merge_timers,
     parse_clock,
     parse_duration,
+    parse_floor,
 )
 from studio.agenda_schema import EventDate as EventDate
 from studio.agenda_schema import ItemKind as ItemKind
 from studio.agenda_schema import Lang as Lang
+from studio.agenda_schema import Place as Place
 from studio.agenda_schema import Text as Text
 from studio.problems import AgendaError, Problem
 from studio.scenemap import SceneMap
@@ -94,9 +99,19 @@ class Agenda:
     def item_duration(self, i: int) -> int:
         return round(self.item_ends[i] - self.item_starts[i])
 
-    def thresholds(self, item_index: int) -> Timers:
-        """The item's timer thresholds: what the item sets, the rest from the event."""
-        return merge_timers(self.event.timers, self.items[item_index].timers)
+    def thresholds(self, item_index: int, speaker_index: int | None = None) -> Timers:
+        """The timer thresholds of an item, or of one of its speakers: what the speaker sets, the
+        rest from the item, and what the item does not set from the event."""
+        item = self.items[item_index]
+        timers = merge_timers(self.event.timers, item.timers)
+        if speaker_index is None:
+            return timers
+        return merge_timers(timers, item.speakers[speaker_index].timers)
+
+    def segment_thresholds(self, seg: int) -> Timers:
+        """The thresholds of a segment: its speaker's, or its item's for time with no speaker."""
+        s = self.segments[seg]
+        return self.thresholds(s.item_index, s.speaker_index)
 
     @cached_property
     def _item_segments(self) -> tuple[range, ...]:
@@ -192,8 +207,9 @@ def load_agenda(path: str | Path, scene_map: SceneMap | None = None) -> Agenda:
 
 
 def _planned(path: Path, checked: Checked) -> Agenda:
-    """The checked file as an Agenda: each item's time cut into its speakers' slots."""
-    items = checked.file.items
+    """The checked file as an Agenda: each item's time cut into its speakers' slots, and each
+    speaker's scene resolved from their place."""
+    items = _placed(checked.file.items, checked.scene_map)
     segments: list[Segment] = []
     for i, item in enumerate(items):
         t = checked.starts[i]
@@ -213,6 +229,23 @@ def _planned(path: Path, checked: Checked) -> Agenda:
         item_ends=checked.ends,
         segments=tuple(segments),
         fingerprint=fingerprint,
+    )
+
+
+def _placed(items: tuple[Item, ...], scene_map: SceneMap) -> tuple[Item, ...]:
+    """The items with a scene for each speaker who gives a place (`where`) and no scene: the scene
+    map's scene for that place. Speakers with neither keep None: the item's scene is theirs."""
+
+    def placed(sp: Speaker) -> Speaker:
+        if sp.scene is not None or sp.where is None:
+            return sp
+        return sp.model_copy(update={"scene": scene_map.place_scene(sp.where)})
+
+    return tuple(
+        item.model_copy(update={"speakers": tuple(placed(sp) for sp in item.speakers)})
+        if any(sp.where is not None and sp.scene is None for sp in item.speakers)
+        else item
+        for item in items
     )
 
 
@@ -265,6 +298,7 @@ __all__ = [
     "merge_timers",
     "parse_clock",
     "parse_duration",
+    "parse_floor",
     "planned_gaps",
     "planned_holes",
 ]

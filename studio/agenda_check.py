@@ -135,7 +135,15 @@ def _scene_map(path: Path, event: Event, found: _Problems) -> SceneMap | None:
     except AgendaError as exc:
         found.problems.extend(exc.problems)
     except OSError:
-        found.at(("event", "scenes"), f"scene map not found: {map_path}")
+        if "scenes" in event.model_fields_set:
+            found.at(("event", "scenes"), f"scene map not found: {map_path}")
+        else:
+            found.add(
+                found.located.where_key(("event",)),
+                f"scene map not found: {map_path} (the default, {event.scenes} from the "
+                "agenda's folder); expected a scene map there, or a 'scenes' key in the event "
+                "naming another one, like scenes: ../scenes/default.yaml",
+            )
     return None
 
 
@@ -148,7 +156,8 @@ def _check_item(
     found: _Problems,
 ) -> None:
     """An item's id is its own (`seen`: the items before it, by id), its and its speakers' scenes
-    are in the scene map, and its timer thresholds, on top of the event's, are in order."""
+    are in the scene map, and its and its speakers' timer thresholds, on top of the event's, are
+    in order."""
     if item.id in seen:
         found.at(
             ("items", i, "id"),
@@ -159,25 +168,50 @@ def _check_item(
     else:
         seen[item.id] = i
     if scene_map is not None:
-        if item.scene not in scene_map.scenes:
-            found.at(
-                ("items", i, "scene"),
-                f"unknown scene '{item.scene}'{one_of(item.scene, scene_map.scenes)}",
-            )
-        for j, sp in enumerate(item.speakers):
-            if sp.scene is not None and sp.scene not in scene_map.scenes:
-                found.at(
-                    ("items", i, "speakers", j, "scene"),
-                    f"unknown scene '{sp.scene}'{one_of(sp.scene, scene_map.scenes)}",
-                )
+        _check_scenes(i, item, scene_map, found)
+    base = event.timers if event else Timers()
     if item.timers is not None:
         _check_timers(
-            merge_timers(event.timers if event else Timers(), item.timers),
+            merge_timers(base, item.timers),
             item.timers.model_fields_set,
             "the event's",
             ("items", i, "timers"),
             found,
         )
+    item_sets = item.timers.model_fields_set if item.timers is not None else set()
+    for j, sp in enumerate(item.speakers):
+        if sp.timers is not None:
+            _check_timers(
+                merge_timers(merge_timers(base, item.timers), sp.timers),
+                sp.timers.model_fields_set,
+                {k: "the item's" if k in item_sets else "the event's" for k in Timers.model_fields},
+                ("items", i, "speakers", j, "timers"),
+                found,
+            )
+
+
+def _check_scenes(i: int, item: Item, scene_map: SceneMap, found: _Problems) -> None:
+    """The item's scene and each speaker's (their own, or their place's) are in the scene map."""
+    if item.scene not in scene_map.scenes:
+        found.at(
+            ("items", i, "scene"),
+            f"unknown scene '{item.scene}'{one_of(item.scene, scene_map.scenes)}",
+        )
+    for j, sp in enumerate(item.speakers):
+        if sp.scene is not None:
+            if sp.scene not in scene_map.scenes:
+                found.at(
+                    ("items", i, "speakers", j, "scene"),
+                    f"unknown scene '{sp.scene}'{one_of(sp.scene, scene_map.scenes)}",
+                )
+        elif sp.where is not None and scene_map.place_scene(sp.where) not in scene_map.scenes:
+            scene = scene_map.place_scene(sp.where)
+            found.at(
+                ("items", i, "speakers", j, "where"),
+                f"a {sp.where} speaker is on the scene '{scene}', which the scene map "
+                f"{scene_map.path} does not have; expected a 'scene' for this speaker, a scene "
+                f"'{scene}' in the scene map, or its 'places: {{{sp.where}: SCENE}}'",
+            )
 
 
 def _check_event(
@@ -214,15 +248,21 @@ def _check_event(
 
 
 def _check_timers(
-    timers: Timers, explicit: set[str], inherited: str, path: tuple[Any, ...], found: _Problems
+    timers: Timers,
+    explicit: set[str],
+    inherited: str | dict[str, str],
+    path: tuple[Any, ...],
+    found: _Problems,
 ) -> None:
-    """Report a `final` threshold not shorter than `warning`, naming where each came from."""
+    """Report a `final` threshold not shorter than `warning`, naming where each came from
+    (`inherited`: whose a threshold not set here is, or whose each one is, by name)."""
     if timers.final < timers.warning:
         return
 
     def given(key: str) -> str:
         value = _dur(getattr(timers, key))
-        return value if key in explicit else f"{value} ({inherited})"
+        whose = inherited if isinstance(inherited, str) else inherited[key]
+        return value if key in explicit else f"{value} ({whose})"
 
     at = next((k for k in ("final", "warning") if k in explicit), None)
     found.at(

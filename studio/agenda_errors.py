@@ -13,7 +13,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from studio.agenda_schema import AgendaFile, ItemKind, Lang
+from studio.agenda_schema import AgendaFile, ItemKind, Lang, Place
 from studio.yamlpos import Located, Pos
 
 # Problems worded per load; beyond them one line counts the rest.
@@ -48,6 +48,9 @@ _HINTS: dict[str, str] = {
     "timezone": "a time zone name like Europe/Kyiv",
     "region": "a region name like kyiv",
     "online": "true or false",
+    "optional": "true or false",
+    "floor": "a fraction from 0.5 to 1, like 0.7 or 70%",
+    "where": "one of: " + ", ".join(get_args(Place)),
     "event": "a mapping with id, title, date, start and end",
     "items": "a list of items",
     "speakers": "a list of speakers",
@@ -123,7 +126,7 @@ def _pydantic_message(err: dict[str, Any], data: Any) -> str:
     expect = f"; expected {hint}" if hint else ""
     inside = f"'{'.'.join(str(p) for p in rest[:-1])}' of {owner}" if len(rest) > 1 else owner
     if kind == "missing":
-        return f"{inside} has no '{field}'{expect}"
+        return _missing(inside, field, expect)
     if kind == "extra_forbidden":
         allowed = _allowed_keys(AgendaFile, loc[:-1])
         return f"unknown key '{field}' in {inside}{one_of(field, allowed)}"
@@ -147,6 +150,12 @@ def _pydantic_message(err: dict[str, Any], data: Any) -> str:
     if hint:
         return f"{what} is {got}; expected {hint}"
     return f"{what}: {err['msg'].lower()}, got {got}"
+
+
+def _missing(inside: str, field: str, expect: str) -> str:
+    if field == "uk":  # a text in neither language: {en: ...} alone is Ukrainian too
+        return f"{inside} has no text; expected {{uk: ...}}, {{en: ...}} or both"
+    return f"{inside} has no '{field}'{expect}"
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

@@ -16,17 +16,32 @@ from zoneinfo import ZoneInfo
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 ItemKind = Literal[
-    "opening", "region", "discussion", "break", "closing", "keynote", "presentation", "other"
+    "opening",
+    "region",
+    "discussion",
+    "qa",
+    "break",
+    "closing",
+    "keynote",
+    "presentation",
+    "other",
 ]
+# Kinds run as a discussion: speakers, then the open floor (a Q&A is one).
+DISCUSSION_KINDS: frozenset[str] = frozenset({"discussion", "qa"})
 Lang = Literal["uk", "en"]
+# Where a speaker speaks from; without a scene of their own, the scene map's scene for that place.
+Place = Literal["studio", "remote"]
 
 # No item or speaker can be longer than the event, whose start and end are times of one day.
 MAX_DURATION = 24 * 3600
+# How far a re-plan may shorten an item's speakers: a fraction of their allotment, from half to all.
+MIN_FLOOR, MAX_FLOOR = 0.5, 1.0
 # Live events happen now: a date far off would put the plan's times past what datetimes hold.
 FIRST_YEAR, LAST_YEAR = 2000, 2999
 
 _DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?\s*$")
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+_PERCENT = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)\s*%\s*$")
 
 
 def parse_duration(value: Any) -> int:
@@ -74,6 +89,24 @@ def parse_clock(value: Any) -> time:
     return time(h, mi, s)
 
 
+def parse_floor(value: Any) -> float:
+    """0.7 or '70%' -> 0.7: how far a re-plan may shorten an item's speakers, from 0.5 to 1."""
+    expected = (
+        f"expected a fraction from {MIN_FLOOR:g} to {MAX_FLOOR:g} (or 50% to 100%), like 0.7 or 70%"
+    )
+    if isinstance(value, str) and (m := _PERCENT.match(value)):
+        fraction = float(m.group(1)) / 100
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        fraction = float(value)
+    else:
+        raise ValueError(f"{expected}, got {value!r}")
+    if not MIN_FLOOR <= fraction <= MAX_FLOOR:  # NaN too
+        shown = _clipped(value.strip()) if isinstance(value, str) else repr(value)
+        percent = "; a percentage is written with %, like 70%" if 1 < fraction <= 100 else ""
+        raise ValueError(f"{expected}, got {shown}{percent}")
+    return fraction
+
+
 def _event_date(value: date) -> date:
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
         raise ValueError(
@@ -84,12 +117,20 @@ def _event_date(value: date) -> date:
 
 
 def _text_from_str(value: Any) -> Any:
-    return {"uk": value, "en": value} if isinstance(value, str) else value
+    """A plain string is both languages; a text in English only is Ukrainian's fallback too."""
+    if isinstance(value, str):
+        return {"uk": value, "en": value}
+    if isinstance(value, dict) and value.get("uk") is None:
+        en = value.get("en")
+        if isinstance(en, str) and en:
+            return {**value, "uk": en}
+    return value
 
 
 Duration = Annotated[int, BeforeValidator(parse_duration)]
 ClockTime = Annotated[time, BeforeValidator(parse_clock)]
 EventDate = Annotated[date, AfterValidator(_event_date)]
+Floor = Annotated[float, BeforeValidator(parse_floor)]
 
 
 class _Model(BaseModel):
@@ -97,7 +138,8 @@ class _Model(BaseModel):
 
 
 class TextModel(_Model):
-    """A text in Ukrainian with an optional English version."""
+    """A text in Ukrainian with an optional English version. A file may give one language only:
+    a plain string or `{uk: ...}` is English too, `{en: ...}` is Ukrainian too."""
 
     uk: str = Field(min_length=1)
     en: str | None = None
@@ -125,14 +167,26 @@ class Speaker(_Model):
     region: str | None = None
     time: Duration
     lower_third: tuple[str, ...] | None = Field(default=None, max_length=2)
+    # The speaker's own scene; else, with `where`, the scene map's scene for that place (the loaded
+    # Agenda's speakers carry it resolved); else the item's.
     scene: str | None = None
+    where: Place | None = None
+    timers: Timers | None = None
+
+    @property
+    def remote(self) -> bool:
+        return self.where == "remote"
 
     def label(self, lang: str) -> str:
-        """Who this is, for the console: name, else role, plus organisation."""
+        """Who this is, for the console and the views, in one line: the name (else the role) and
+        where they come from: the organisation, else the role ("Ihor Melnyk, Mayor of Odesa")."""
         named = self.name or self.role
         who = named.get(lang) if named else ""
-        org = self.organisation.get(lang) if self.organisation else ""
-        return " — ".join(p for p in (who, org) if p)
+        if self.organisation:
+            return " — ".join(p for p in (who, self.organisation.get(lang)) if p)
+        if self.name and self.role:
+            return ", ".join(p for p in (who, self.role.get(lang)) if p)
+        return who
 
     def lower_third_lines(self, lang: str) -> tuple[str, str]:
         if self.lower_third:
@@ -157,6 +211,15 @@ class Item(_Model):
     notes: Text | None = None
     speakers: tuple[Speaker, ...] = ()
     timers: Timers | None = None
+    # Running late: a re-plan may drop an optional item, and shortens its speakers no further
+    # than `floor` of their time (None: the planner's default).
+    optional: bool = False
+    floor: Floor | None = None
+
+    @property
+    def is_discussion(self) -> bool:
+        """A discussion or a Q&A: speakers, then the open floor."""
+        return self.kind in DISCUSSION_KINDS
 
 
 class Event(_Model):
@@ -166,6 +229,8 @@ class Event(_Model):
     timezone: str = "Europe/Kyiv"
     start: ClockTime
     end: ClockTime
+    # The header's facts (`studio check` prints them; for the as-run report and the views too):
+    # where it happens, whether it is streamed, who organises it, what it is part of.
     venue: Text | None = None
     online: bool = True
     organisers: tuple[Text, ...] = ()
@@ -183,7 +248,8 @@ class AgendaFile(_Model):
 
 
 def merge_timers(base: Timers, override: Timers | None) -> Timers:
-    """`override`'s explicitly set thresholds on top of `base` (an item inherits the event's)."""
+    """`override`'s explicitly set thresholds on top of `base` (an item inherits the event's, a
+    speaker the item's)."""
     if override is None:
         return base
     return base.model_copy(update={k: getattr(override, k) for k in override.model_fields_set})

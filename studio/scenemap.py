@@ -2,11 +2,14 @@
 
 The agenda says `scene: studio`; the technician's OBS may call that scene "Студія 1". The map is a
 small YAML file under `scenes/`; OBS names are free text, Cyrillic included.
+
+A speaker's place (`where: studio | remote` in the agenda) has a logical scene too: the scene of
+that name, unless the map's `places` names another (`places: {remote: zoom}`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +17,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import ErrorDetails
 
 from studio.problems import AgendaError, Problem
-from studio.yamlpos import YamlSyntaxError, read_located
+from studio.yamlpos import Located, YamlSyntaxError, read_located
 
 TEXT_INPUTS = ("lower_third_name", "lower_third_role", "speaker_timer", "break_timer")
+PLACES = ("studio", "remote")
 
 
 class _SceneMapFile(BaseModel):
@@ -25,19 +29,25 @@ class _SceneMapFile(BaseModel):
     scenes: dict[str, str] = Field(min_length=1)
     inputs: dict[str, str] = {}
     text_input_kind: str = "text_ft2_source_v2"
+    places: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
 class SceneMap:
-    """Logical name -> OBS name for scenes and text inputs."""
+    """Logical name -> OBS name for scenes and text inputs; a speaker's place -> logical scene."""
 
     path: Path
     scenes: dict[str, str]
     inputs: dict[str, str]
     text_input_kind: str = "text_ft2_source_v2"
+    places: dict[str, str] = field(default_factory=dict)
 
     def scene(self, logical: str) -> str:
         return self.scenes[logical]
+
+    def place_scene(self, where: str) -> str:
+        """The logical scene of a speaker's place: what `places` names, else the place's name."""
+        return self.places.get(where, where)
 
     def input(self, logical: str) -> str | None:
         return self.inputs.get(logical)
@@ -47,6 +57,7 @@ _EXPECT = {
     "scenes": 'a mapping of logical scene names to OBS scene names, like studio: "Studio 1"',
     "inputs": "a mapping of logical text-input names to OBS input names",
     "text_input_kind": "an OBS input kind like text_ft2_source_v2",
+    "places": "a mapping of speakers' places to logical scene names, like remote: zoom",
 }
 
 
@@ -65,6 +76,8 @@ def _message(err: ErrorDetails, loc: tuple[Any, ...]) -> str:
         if kind == "too_short":
             return f"'{label}' is empty; expected {_EXPECT[str(loc[0])]}"
         return f"'{label}' is {err.get('input')!r}; expected {_EXPECT[str(loc[0])]}"
+    if loc[0] == "places":
+        return f"'{label}' is {err.get('input')!r}; expected a logical scene name, as text"
     return f"'{label}' is {err.get('input')!r}; expected a name in OBS, as text"
 
 
@@ -86,15 +99,44 @@ def load_scene_map(path: str | Path) -> SceneMap:
             msg = _message(err, loc)
             problems.append(Problem(name, pos.line, pos.column, msg))
         raise AgendaError(problems) from None
-    unknown = [k for k in parsed.inputs if k not in TEXT_INPUTS]
-    if unknown:  # every one of them, not just the first
-        problems = []
-        for key in unknown:
-            pos = located.where_key(("inputs", key))
-            message = f"unknown text input '{key}'; expected one of: {', '.join(TEXT_INPUTS)}"
-            problems.append(Problem(name, pos.line, pos.column, message))
+    problems = _unknown_inputs(name, located, parsed) + _unknown_places(name, located, parsed)
+    if problems:  # every one of them, not just the first
         raise AgendaError(problems)
-    return SceneMap(path, dict(parsed.scenes), dict(parsed.inputs), parsed.text_input_kind)
+    return SceneMap(
+        path,
+        dict(parsed.scenes),
+        dict(parsed.inputs),
+        parsed.text_input_kind,
+        dict(parsed.places),
+    )
 
 
-__all__ = ["TEXT_INPUTS", "SceneMap", "load_scene_map"]
+def _unknown_inputs(name: str, located: Located, parsed: _SceneMapFile) -> list[Problem]:
+    problems = []
+    for key in (k for k in parsed.inputs if k not in TEXT_INPUTS):
+        pos = located.where_key(("inputs", key))
+        message = f"unknown text input '{key}'; expected one of: {', '.join(TEXT_INPUTS)}"
+        problems.append(Problem(name, pos.line, pos.column, message))
+    return problems
+
+
+def _unknown_places(name: str, located: Located, parsed: _SceneMapFile) -> list[Problem]:
+    """A place that is not studio or remote, or whose scene is not one of the map's."""
+    problems = []
+    for key, scene in parsed.places.items():
+        if key not in PLACES:
+            pos = located.where_key(("places", key))
+            message = f"unknown place '{key}'; expected one of: {', '.join(PLACES)}"
+        elif scene not in parsed.scenes:
+            pos = located.where(("places", key))
+            message = (
+                f"place '{key}' is the scene '{scene}', which the map does not have; "
+                f"expected one of: {', '.join(parsed.scenes)}"
+            )
+        else:
+            continue
+        problems.append(Problem(name, pos.line, pos.column, message))
+    return problems
+
+
+__all__ = ["PLACES", "TEXT_INPUTS", "SceneMap", "load_scene_map"]

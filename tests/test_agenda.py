@@ -114,6 +114,12 @@ POINTS_AT = {
     "yaml_alias_bomb": ["*a2"],
     "huge_duration": ["99999999999999999999h", "999999999h"],
     "date_out_of_range": ["9999-12-31"],
+    # What an organiser could not write before: a re-plan's fields, places, speakers' timers,
+    # titles in one language.
+    "replan_fields": ["0.3", "maybe", "70"],
+    "unknown_place": ["stage"],
+    "timers_speaker_override": ["4m}", "10s}"],
+    "title_no_text": ['{de: "Vortrag"}', "de:", "{}"],
 }
 
 

@@ -29,6 +29,7 @@ SCENES = REPO / "scenes" / "default.yaml"
 SEEDS = [
     (REPO / "config" / "agenda.yaml", "../scenes/default.yaml"),
     (REPO / "tests" / "agendas" / "valid-small.yaml", "../../scenes/default.yaml"),
+    (REPO / "config" / "regional-forum.yaml", "../scenes/default.yaml"),
 ]
 SEED_LINES = [
     path.read_text(encoding="utf-8").replace(scenes, str(SCENES)).encode("utf-8").split(b"\n")

@@ -77,6 +77,80 @@ def test_check_says_when_the_plan_ends_before_the_event(
     assert lines[-1].endswith(" before the event end.")
 
 
+def test_check_shows_the_events_header_facts(capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines, _ = run(capsys, "check", "config/agenda.yaml", "--lang", "en")
+    assert code == 0
+    assert lines[2:6] == [
+        "Online; venue: Online; moderated from the studio in Mykolaiv",
+        "Organisers: Maritime Cluster of Ukraine; APPAU; Industry4Ukraine platform",
+        "Part of: EU Industry Days",
+        "Scene map: scenes/default.yaml; timers: warning 2:00, final 0:30",
+    ]
+
+
+def test_check_shows_scenes_regions_and_what_is_a_speakers_own(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, lines, _ = run(capsys, "check", "config/agenda.yaml", "--lang", "en")
+    assert code == 0
+    at = lines.index("10:00  10:15    15:00  [opening] Opening")
+    assert lines[at : at + 5] == [
+        "10:00  10:15    15:00  [opening] Opening",
+        "                       scene studio",
+        "10:00            5:00    · Moderator — Maritime Cluster of Ukraine",
+        "                           region mykolaiv",
+        "10:05            5:00    · Representative — APPAU",
+    ]
+    assert lines[at + 5] == "                           scene remote; region kyiv"
+    at = lines.index("10:15  10:27    12:00  [region] Kyiv: short overview of results")
+    assert lines[at + 1] == "                       scene remote; region kyiv"
+    # A speaker whose region and scene are the item's has no line of their own.
+    assert lines[at + 2].endswith("· Representative — APPAU")
+    assert lines[at + 3].startswith("10:21 ")
+
+
+def test_check_shows_places_thresholds_replan_fields_and_gaps(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, lines, err = run(capsys, "check", "config/regional-forum.yaml", "--lang", "en")
+    assert code == 0, err
+    assert lines[0] == "Регіональний промисловий форум"  # written in Ukrainian only
+    assert "14:05            5:00    · Ihor Melnyk, Mayor of Odesa" in lines
+    at = lines.index("14:05            5:00    · Ihor Melnyk, Mayor of Odesa")
+    assert (
+        lines[at + 1] == "                           remote; scene remote; warning 1:00, final 0:15"
+    )
+    assert "                       scene slides; floor 80%" in lines
+    assert "                       scene slides; optional" in lines
+    assert "                       scene panel; floor 90%" in lines
+    assert "15:45  16:30    45:00  [qa] Questions and answers" in lines
+    assert "                           remote; scene split; region zaporizhzhia" in lines
+    # Gaps in their place in the table, and named again at the end.
+    gaps = [line for line in lines if line.endswith("(gap: nothing planned)")]
+    assert gaps == [
+        "15:40  15:45     5:00  (gap: nothing planned)",
+        "16:30  16:40    10:00  (gap: nothing planned)",
+    ]
+    assert lines.index(gaps[0]) + 1 == lines.index(
+        "15:45  16:30    45:00  [qa] Questions and answers"
+    )
+    assert lines[-3:] == [
+        "Hole: 5:00 unplanned before 'qa' at 15:45 (from 15:40).",
+        "Hole: 10:00 unplanned before 'closing' at 16:40 (from 16:30).",
+        "Plan ends at 17:00: with the event end, but 15:00 of the event is unplanned (2 holes).",
+    ]
+
+
+def test_check_shows_a_gap_at_the_end(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = (REPO / "tests/agendas/valid-small.yaml").read_text(encoding="utf-8")
+    text = text.replace("../../scenes/default.yaml", str(REPO / "scenes/default.yaml"))
+    path = tmp_path / "short.yaml"
+    path.write_text(text.replace("duration: 15m", "duration: 5m"), encoding="utf-8")
+    code, lines, _ = run(capsys, "check", str(path))
+    assert code == 0
+    assert lines[-2] == "10:50  11:00    10:00  (gap: nothing planned)"
+
+
 def test_check_of_a_missing_file_is_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
     code, lines, err = run(capsys, "check", "no/such/agenda.yaml")
     assert code == 2

@@ -17,7 +17,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from studio.agenda import Agenda, AgendaError, load_agenda, planned_holes
+from studio.agenda import Agenda, AgendaError, Hole, Timers, load_agenda, planned_holes
 from studio.journal import default_journal_path
 from studio.obs.base import ObsError
 from studio.replan_model import Plan
@@ -57,7 +57,9 @@ def _load(path: str, err: TextIO) -> Agenda | None:
 
 
 def print_table(agenda: Agenda, out: TextIO, lang: str = "uk") -> None:
-    """The agenda as a timed table: planned start, end, duration, item and speakers."""
+    """The agenda as a timed table: planned start, end, duration, item and speakers; under an
+    item its scene, region, thresholds and re-plan fields, under a speaker what is their own
+    (place, scene, region, thresholds); the plan's gaps in their place."""
     ev = agenda.event
     slots = sum(1 for s in agenda.segments if s.speaker_index is not None)
     print(f"{ev.title.get(lang)}", file=out)
@@ -66,12 +68,18 @@ def print_table(agenda: Agenda, out: TextIO, lang: str = "uk") -> None:
         f"{len(agenda.items)} items, {slots} speaker slots",
         file=out,
     )
+    for line in header_lines(agenda, lang):
+        print(line, file=out)
     print(f"{'start':>5}  {'end':>5}  {'dur':>7}  item", file=out)
+    holes = {h.before: h for h in planned_holes(agenda)}
     for i, item in enumerate(agenda.items):
+        if i in holes:
+            print(_gap_row(agenda, holes[i]), file=out)
         start = agenda.local(agenda.item_starts[i]).strftime("%H:%M")
         end = agenda.local(agenda.item_ends[i]).strftime("%H:%M")
         dur = _hms(agenda.item_duration(i))
         print(f"{start:>5}  {end:>5}  {dur:>7}  [{item.kind}] {item.title.get(lang)}", file=out)
+        print(f"{'':23}{'; '.join(_item_facts(agenda, i))}", file=out)
         for seg in (agenda.segments[j] for j in agenda.item_segments(i)):
             at = agenda.local(seg.planned_start).strftime("%H:%M")
             if seg.speaker_index is None:
@@ -80,8 +88,72 @@ def print_table(agenda: Agenda, out: TextIO, lang: str = "uk") -> None:
                 continue
             sp = item.speakers[seg.speaker_index]
             print(f"{at:>5}  {'':>5}  {_hms(sp.time):>7}    · {sp.label(lang)}", file=out)
+            own = _speaker_facts(agenda, i, seg.speaker_index)
+            if own:
+                print(f"{'':27}{'; '.join(own)}", file=out)
+    if None in holes:
+        print(_gap_row(agenda, holes[None]), file=out)
     for line in plan_end_lines(agenda):
         print(line, file=out)
+
+
+def header_lines(agenda: Agenda, lang: str) -> list[str]:
+    """What the event says of itself besides its title and hours: online or not, the venue, the
+    organisers, what it is part of; the scene map and the default timer thresholds."""
+    ev = agenda.event
+    where = "Online" if ev.online else "Not streamed online"
+    lines = [f"{where}; venue: {ev.venue.get(lang)}" if ev.venue else f"{where}."]
+    if ev.organisers:
+        lines.append("Organisers: " + "; ".join(o.get(lang) for o in ev.organisers))
+    if ev.part_of:
+        lines.append(f"Part of: {ev.part_of.get(lang)}")
+    try:
+        scenes: Path = agenda.scene_map.path.relative_to(Path.cwd())
+    except ValueError:
+        scenes = agenda.scene_map.path
+    lines.append(f"Scene map: {scenes}; timers: {_timers(ev.timers)}")
+    return lines
+
+
+def _timers(t: Timers) -> str:
+    return f"warning {_hms(t.warning)}, final {_hms(t.final)}"
+
+
+def _item_facts(agenda: Agenda, i: int) -> list[str]:
+    """An item's scene, region, timer thresholds (when not the event's) and re-plan fields."""
+    item = agenda.items[i]
+    facts = [f"scene {item.scene}"]
+    if item.region:
+        facts.append(f"region {item.region}")
+    if item.timers is not None:
+        facts.append(_timers(agenda.thresholds(i)))
+    if item.optional:
+        facts.append("optional")
+    if item.floor is not None:
+        facts.append(f"floor {item.floor:.0%}")
+    return facts
+
+
+def _speaker_facts(agenda: Agenda, i: int, j: int) -> list[str]:
+    """What is a speaker's own: place, scene and region (when not the item's), thresholds."""
+    item = agenda.items[i]
+    sp = item.speakers[j]
+    facts = []
+    if sp.where is not None:
+        facts.append("in the studio" if sp.where == "studio" else "remote")
+    if sp.scene is not None and sp.scene != item.scene:
+        facts.append(f"scene {sp.scene}")
+    if sp.region and sp.region != item.region:
+        facts.append(f"region {sp.region}")
+    if sp.timers is not None:
+        facts.append(_timers(agenda.thresholds(i, j)))
+    return facts
+
+
+def _gap_row(agenda: Agenda, hole: Hole) -> str:
+    start = agenda.local(hole.start).strftime("%H:%M")
+    end = agenda.local(hole.end).strftime("%H:%M")
+    return f"{start:>5}  {end:>5}  {_hms(hole.length):>7}  (gap: nothing planned)"
 
 
 def _at(agenda: Agenda, epoch: float) -> str:

@@ -9,12 +9,13 @@ it again, so a live show and its replay can never take different paths.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from studio.agenda import Agenda
+from studio.agenda import MAX_DURATION, Agenda
 from studio.replan_model import Plan, apply_plan
 from studio.state import (
     ELSEWHERE,
@@ -22,12 +23,20 @@ from studio.state import (
     ShowStatus,
     enter,
     finish,
+    finished,
     first_open,
     go,
     neighbour,
     pinned,
+    relabelled,
+    speaker_at,
+    used_by,
     visit_end,
 )
+from studio.timefmt import clock_text
+
+MAX_LABEL = 200
+"""The longest name or role a fix on air may set (a lower third holds far less)."""
 
 
 class ActionError(Exception):
@@ -93,6 +102,11 @@ class Action:
     def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
         """Change `s`; `to` is where the journal says the show went (by ids), when replaying."""
         raise NotImplementedError
+
+    def recues(self, agenda: Agenda, s: ShowState) -> bool:
+        """Whether what is on air changed although the show stayed where it was (`s`, after
+        the action): the cue goes to OBS again. Moving the show always cues."""
+        return False
 
 
 @dataclass(frozen=True)
@@ -275,8 +289,150 @@ class AcceptPlan(Action):
         apply_plan(agenda, s, plan)
 
 
+def _segment(agenda: Agenda, item_id: str, speaker_id: str | None) -> int:
+    """The segment an edit names by ids: an item's speaker, or its time with no speaker."""
+    _item_index(agenda, item_id)
+    seg = agenda.segment_for(item_id, speaker_id)
+    if seg is not None:
+        return seg
+    if speaker_id is None:
+        raise ActionError(
+            f"item '{item_id}' has no time outside its speakers'",
+            key="show.no_item_time",
+            params={"item": item_id},
+        )
+    raise ActionError(
+        f"item '{item_id}' has no speaker '{speaker_id}'",
+        key="show.no_speaker",
+        params={"item": item_id, "speaker": speaker_id},
+    )
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _unchanged() -> ActionError:
+    return ActionError("nothing to change: it is so already", key="show.unchanged")
+
+
+@dataclass(frozen=True)
+class Retime(Action):
+    """Change a remaining allotment, live: an item's speaker (or the item's time with no
+    speaker) gets `seconds` in all, what they used included. Never below what they have used;
+    never for a segment the show has finished."""
+
+    name: ClassVar[str] = "retime"
+    item: str = ""
+    speaker: str | None = None
+    seconds: float = 0.0
+
+    def args(self) -> dict[str, Any]:
+        return {"item": self.item, "speaker": self.speaker, "seconds": self.seconds}
+
+    @classmethod
+    def from_args(cls, args: Mapping[str, Any]) -> Action:
+        try:
+            seconds = float(args.get("seconds", 0))
+        except (TypeError, ValueError):
+            seconds = math.nan
+        if not math.isfinite(seconds) or seconds > MAX_DURATION:
+            raise ActionError(
+                f"not a number of seconds: {args.get('seconds')!r}", key="show.bad_seconds"
+            )
+        return cls(str(args.get("item", "")), _opt_str(args.get("speaker")), seconds)
+
+    def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
+        seg = _segment(agenda, self.item, self.speaker)
+        if s.status is ShowStatus.ENDED:
+            raise ActionError("the show has ended", key="show.over")
+        if self.seconds < 0:
+            raise ActionError("the speaker's time cannot go below zero", key="show.below_zero")
+        if finished(s, seg):
+            raise ActionError("that part of the show is over", key="show.finished")
+        used = used_by(s, seg, at)
+        if self.seconds < used:
+            shown = clock_text(math.ceil(used))
+            raise ActionError(
+                f"below the {shown} already used", key="show.below_used", params={"used": shown}
+            )
+        extra = self.seconds - agenda.segments[seg].allotted
+        if extra == s.extra[seg]:
+            raise _unchanged()
+        s.extra[seg] = extra
+
+
+@dataclass(frozen=True)
+class Relabel(Action):
+    """Fix a speaker's name and/or role on air (a typo in the lower third), as the broadcast
+    language shows it (studio.state.relabelled); if they are on air, the corrected lower third
+    goes to OBS at once. A fix of the name and one of the role later both hold."""
+
+    name: ClassVar[str] = "relabel"
+    item: str = ""
+    speaker: str = ""
+    new_name: str | None = None
+    new_role: str | None = None
+
+    def args(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"item": self.item, "speaker": self.speaker}
+        if self.new_name is not None:
+            out["name"] = self.new_name
+        if self.new_role is not None:
+            out["role"] = self.new_role
+        return out
+
+    @classmethod
+    def from_args(cls, args: Mapping[str, Any]) -> Action:
+        return cls(
+            str(args.get("item", "")),
+            str(args.get("speaker") or ""),
+            _opt_str(args.get("name")),
+            _opt_str(args.get("role")),
+        )
+
+    def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
+        if not self.speaker:
+            raise ActionError(
+                f"item '{self.item}' has no speaker ''",
+                key="show.no_speaker",
+                params={"item": self.item, "speaker": ""},
+            )
+        seg = _segment(agenda, self.item, self.speaker)
+        fixes = (self.new_name, self.new_role)
+        if all(f is None for f in fixes) or any(
+            f is not None and not 0 < len(f.strip()) <= MAX_LABEL for f in fixes
+        ):
+            raise ActionError(
+                "a name or role must be 1 to 200 characters",
+                key="show.bad_label",
+                params={"max": MAX_LABEL},
+            )
+        old_name, old_role = s.labels.get(seg, (None, None))
+        label = (
+            old_name if self.new_name is None else self.new_name.strip(),
+            old_role if self.new_role is None else self.new_role.strip(),
+        )
+        place = agenda.segments[seg]
+        assert place.speaker_index is not None  # a speaker id names a speaker's segment
+        original = agenda.items[place.item_index].speakers[place.speaker_index]
+        fixed = relabelled(original, *label, agenda.event.broadcast_language)
+        if fixed == speaker_at(agenda, s, seg):
+            raise _unchanged()
+        s.labels[seg] = label
+
+    def recues(self, agenda: Agenda, s: ShowState) -> bool:
+        # The speaker on air: their corrected lower third goes to OBS now.
+        seg = agenda.segment_for(self.item, self.speaker) if self.speaker else None
+        return s.status is ShowStatus.RUNNING and seg is not None and s.seg == seg
+
+
 ACTION_TYPES: dict[str, type[Action]] = {
-    cls.name: cls for cls in (Start, Next, Back, Goto, Hold, Resume, Extend, Skip, End, AcceptPlan)
+    cls.name: cls
+    for cls in (
+        *(Start, Next, Back, Goto, Hold, Resume, Extend, Skip, End, AcceptPlan),
+        *(Retime, Relabel),  # the running order edited live
+    )
 }
 ACTIONS = tuple(ACTION_TYPES)
 
@@ -304,7 +460,9 @@ __all__ = [
     "Hold",
     "Next",
     "Origin",
+    "Relabel",
     "Resume",
+    "Retime",
     "Skip",
     "Start",
     "parse_action",

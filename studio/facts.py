@@ -210,6 +210,12 @@ class ActionTaken:
         return v if isinstance(v, str) else None
 
     @property
+    def speaker(self) -> str | None:
+        """The speaker of `item` the action named (retime, relabel), if any."""
+        v = self.args.get("speaker")
+        return v if isinstance(v, str) and v else None
+
+    @property
     def to(self) -> Place | None:
         """Where the show went (journals older than places by id have none)."""
         return Place.from_args(self.args.get("to"))

@@ -68,6 +68,8 @@ def _named(entries: Iterable[Entry]) -> _Refs:
         action = ActionTaken.from_entry(e)
         if action.item is not None:
             refs.items.add(action.item)
+            if action.speaker is not None:  # a live edit names its speaker too
+                refs.speakers.add((action.item, action.speaker))
         to = action.to
         if to is not None and to.item is not None:
             refs.items.add(to.item)

@@ -27,7 +27,9 @@ from studio.actions import (
     Hold,
     Next,
     Origin,
+    Relabel,
     Resume,
+    Retime,
     Skip,
     Start,
     parse_action,
@@ -36,7 +38,7 @@ from studio.agenda import Agenda, Item, Speaker
 from studio.cells import Cells
 from studio.clock import Clock
 from studio.journal import Entry, Journal
-from studio.state import ShowState, ShowStatus, place
+from studio.state import ShowState, ShowStatus, place, speaker_at, used_by
 
 log = logging.getLogger("studio.show")
 
@@ -129,7 +131,7 @@ def cue_for(agenda: Agenda, state: ShowState, reason: str) -> Cue:
         return Cue(seq=seq, reason=reason, scene=scene)
     seg = agenda.segments[state.seg]
     item = agenda.items[seg.item_index]
-    speaker = item.speakers[seg.speaker_index] if seg.speaker_index is not None else None
+    speaker = speaker_at(agenda, state, seg.index)  # with a name or role fixed on air
     lang = agenda.event.broadcast_language
     return Cue(
         seq=seq,
@@ -164,10 +166,7 @@ def _break_until(agenda: Agenda, state: ShowState) -> float:
 
 def elapsed(s: ShowState, seg: int, now: float) -> float:
     """Time the segment's speaker has used by `now`, including the running visit."""
-    used = s.used[seg]
-    if seg == s.seg and s.visit_start is not None and s.status is ShowStatus.RUNNING:
-        used += max(0.0, now - s.visit_start)
-    return used
+    return used_by(s, seg, now)
 
 
 def item_state(agenda: Agenda, s: ShowState, index: int) -> ItemState:
@@ -326,7 +325,12 @@ class Show:
         if changed:
             new.cue_seq += 1
         self.state = new
-        return [cue_for(self.agenda, new, action.name)] if changed else []
+        # A cue when the show moved, or when what is on air changed in place (a lower third
+        # fixed for the speaker on air): the same cue number, so a scene the technician holds
+        # by hand stays held; only the texts go again.
+        if changed or action.recues(self.agenda, new):
+            return [cue_for(self.agenda, new, action.name)]
+        return []
 
     # Convenience wrappers: the names a moderator knows.
     def start(self) -> list[Cue]:
@@ -358,6 +362,14 @@ class Show:
 
     def end(self) -> list[Cue]:
         return self.apply(End())
+
+    def retime(self, item_id: str, speaker_id: str | None, seconds: float) -> list[Cue]:
+        return self.apply(Retime(item_id, speaker_id, float(seconds)))
+
+    def relabel(
+        self, item_id: str, speaker_id: str, name: str | None = None, role: str | None = None
+    ) -> list[Cue]:
+        return self.apply(Relabel(item_id, speaker_id, name, role))
 
     def current_cue(self) -> Cue:
         return cue_for(self.agenda, self.state, "restore")
@@ -412,7 +424,7 @@ class Show:
                 item_index=seg.item_index,
                 item=item,
                 speaker_index=seg.speaker_index,
-                speaker=item.speakers[seg.speaker_index] if seg.speaker_index is not None else None,
+                speaker=speaker_at(a, s, s.seg),
                 segment=s.seg,
                 allotted=allotted,
                 elapsed=elapsed,
@@ -495,7 +507,8 @@ class Show:
             if seg.speaker_index is None:
                 continue
             item = self.agenda.items[seg.item_index]
-            sp = item.speakers[seg.speaker_index]
+            sp = speaker_at(self.agenda, self.state, seg.index)
+            assert sp is not None
             out.append(
                 TimeUse(
                     key=f"{item.id}#{seg.speaker_index + 1}",

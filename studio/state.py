@@ -3,7 +3,8 @@
 `ShowState` is what the journal folds into; `enter`, `finish`, `go` and the rest are the only
 ways it changes, so every action (studio/actions.py) moves the show the same way. Places in the
 show are segments of the agenda, and a journal names them by item and speaker id (`place`,
-`pinned`), never by position.
+`pinned`), never by position. A name or role fixed on air lives beside the agenda, in `labels`;
+`speaker_at` gives a segment's speaker as the show has them.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from studio.agenda import Agenda
+from studio.agenda import Agenda, Speaker, TextModel
 from studio.cells import Cells
 from studio.facts import ShowStatus as ShowStatus  # its home is the journal vocabulary
+
+Label = tuple[str | None, str | None]
+"""A speaker's name and role as fixed on air (None: as the agenda has it)."""
 
 
 @dataclass
@@ -38,6 +42,8 @@ class ShowState:
     ended_at: float | None = None
     held_total: float = 0.0
     cue_seq: int = 0
+    labels: dict[int, Label] = field(default_factory=dict)
+    """Per segment: the speaker's name and role fixed on air (a typo in the lower third)."""
 
     @classmethod
     def initial(cls, agenda: Agenda) -> ShowState:
@@ -62,7 +68,80 @@ class ShowState:
             passed=set(self.passed),
             item_start=self.item_start.copy(),
             item_end=self.item_end.copy(),
+            labels=dict(self.labels),
         )
+
+
+def relabelled(sp: Speaker, name: str | None, role: str | None, lang: str) -> Speaker:
+    """The speaker with a name and/or role fixed on air, in `lang` (the broadcast language: what
+    the lower third shows) and in the other language where it said the same (a person's name
+    usually does); a translation that differed was not on air and stays. Lower-third lines the
+    agenda wrote out get the same fix: the old text replaced where a line holds it, else the
+    line itself (name first, role second)."""
+    update: dict[str, Any] = {}
+    lines = list(sp.lower_third) if sp.lower_third else None
+    for attr, new, line in (("name", name, 0), ("role", role, 1)):
+        if new is None:
+            continue
+        old: TextModel | None = getattr(sp, attr)
+        update[attr] = _fixed_text(old, new, lang)
+        if lines is not None:
+            _fix_lines(lines, old.get(lang) if old else None, new, line)
+    if lines is not None:
+        update["lower_third"] = tuple(lines)
+    return sp.model_copy(update=update)
+
+
+def _fixed_text(old: TextModel | None, new: str, lang: str) -> TextModel:
+    if old is None:
+        return TextModel(uk=new, en=new)
+    on_air = old.get(lang)
+    texts = {"uk": old.uk, "en": old.en}
+    for code, text in texts.items():
+        if code == lang or text == on_air:
+            texts[code] = new
+    return TextModel(uk=texts["uk"] or new, en=texts["en"])
+
+
+def _fix_lines(lines: list[str], old: str | None, new: str, line: int) -> None:
+    """The lines with `old` replaced by `new` where one holds it, else line `line` set."""
+    for i, text in enumerate(lines):
+        if old and old in text:
+            lines[i] = text.replace(old, new)
+            return
+    if line < len(lines):
+        lines[line] = new
+    else:
+        lines.append(new)
+
+
+def speaker_at(agenda: Agenda, state: ShowState, seg: int) -> Speaker | None:
+    """The segment's speaker as the show has them: the agenda's, with a fix made on air; None
+    for an item's time with no speaker."""
+    s = agenda.segments[seg]
+    if s.speaker_index is None:
+        return None
+    sp = agenda.items[s.item_index].speakers[s.speaker_index]
+    fix = state.labels.get(seg)
+    return sp if fix is None else relabelled(sp, *fix, agenda.event.broadcast_language)
+
+
+def used_by(state: ShowState, seg: int, at: float) -> float:
+    """Time the segment's speaker has used by `at`, including the running visit."""
+    used = state.used[seg]
+    if seg == state.seg and state.visit_start is not None and state.status is ShowStatus.RUNNING:
+        used += max(0.0, at - state.visit_start)
+    return used
+
+
+def finished(state: ShowState, seg: int) -> bool:
+    """Whether the segment is behind the show: it ran and the show has moved on past it (or
+    ended). One the show went back before is ahead again; one a jump went past never ran."""
+    if state.status is ShowStatus.ENDED:
+        return True
+    if state.seg_first_start[seg] is None or state.status is not ShowStatus.RUNNING:
+        return False
+    return state.seg is not None and seg < state.seg
 
 
 def visit_end(state: ShowState, seg: int, at: float) -> None:

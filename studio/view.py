@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from studio.actions import ActionError, Origin
-from studio.agenda import Agenda
+from studio.agenda import Agenda, Speaker
 from studio.clock import until_next_whole
 from studio.journal import JournalHealth, JournalProblem
 from studio.modes import Mode
@@ -30,7 +30,7 @@ from studio.replan_model import Change as PlanChange
 from studio.replan_model import Plan
 from studio.resume import AgendaDrift
 from studio.show import Cue, ItemState, Phase, Status, elapsed, item_state
-from studio.state import ShowState, ShowStatus
+from studio.state import ShowState, ShowStatus, speaker_at
 
 REFRESH_MS = 200  # for clocks that only move when told (tests): no instant to aim at
 MAX_WAIT_MS = 1000
@@ -145,6 +145,16 @@ class ShowView:
     def item_state(self, row: int) -> ItemState:
         return item_state(self.agenda, self.state, row)
 
+    def speaker(self, row: int, speaker_index: int) -> Speaker:
+        """An item's speaker as the show has them: with a name or role fixed on air."""
+        sp = speaker_at(self.agenda, self.state, self.agenda.first_segment(row) + speaker_index)
+        assert sp is not None  # an item's speakers come first among its segments
+        return sp
+
+    def allotted(self, seg: int) -> float:
+        """A segment's allotment now: the agenda's, with time given, taken or re-timed."""
+        return self.agenda.segments[seg].allotted + self.state.extra[seg]
+
     def item_started(self, row: int) -> float | None:
         return self.state.item_start[row]
 
@@ -156,8 +166,10 @@ class ShowView:
     def row_signature(self, row: int) -> tuple[object, ...]:
         """Changes whenever the item's row in the running order would show something else."""
         st = self.state
-        extra = sum(st.extra[i] for i in self.agenda.item_segments(row))
-        return (self.item_state(row), st.item_start[row], st.item_end[row], extra)
+        segments = self.agenda.item_segments(row)
+        extra = sum(st.extra[i] for i in segments)
+        labels = tuple(st.labels[i] for i in segments if i in st.labels) if st.labels else ()
+        return (self.item_state(row), st.item_start[row], st.item_end[row], extra, labels)
 
     def current_row(self) -> int | None:
         st = self.state

@@ -20,7 +20,9 @@ from studio.actions import (
     Hold,
     Next,
     Origin,
+    Relabel,
     Resume,
+    Retime,
     Skip,
     Start,
     parse_action,
@@ -68,6 +70,10 @@ EXAMPLES = [
             "miss_by": 0.0,
         }
     ),
+    Retime("region-kyiv", "representative", 240.0),
+    Retime("break-1", None, 600.0),
+    Relabel("opening", "moderator", "Ivan Petrenko", None),
+    Relabel("opening", "moderator", None, "Moderator and host"),
 ]
 
 

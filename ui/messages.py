@@ -191,4 +191,13 @@ class Messages(QObject):
             "show.bad_seconds": self.tr("Not a number of seconds."),
             "show.ended": self.tr("The show has ended: there is nothing to re-plan."),
             "show.bad_plan": self.tr("Not a plan to end on time: {reason}"),
+            "show.over": self.tr("The show has ended: its times can no longer change."),
+            "show.no_speaker": self.tr("Item «{item}» has no speaker «{speaker}»."),
+            "show.no_item_time": self.tr("Item «{item}» has no time outside its speakers'."),
+            "show.finished": self.tr("That part of the show is over: its time cannot change."),
+            "show.below_used": self.tr(
+                "The speaker has already used {used}: the time cannot be less than that."
+            ),
+            "show.unchanged": self.tr("Nothing to change: it is so already."),
+            "show.bad_label": self.tr("A name or role must be 1 to {max} characters long."),
         }

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from studio.agenda import Agenda, Item
+from studio.agenda import Agenda, Item, Speaker
 from studio.show import ItemState, ShowStatus
 
 ROUTINE_ACTIONS = ("start", "next")
@@ -215,6 +215,12 @@ class Intervention:
     source: str | None = None
     refused: str | None = None
     offset: float | None = None
+    was: float | None = None
+    """A change of allotment (retime): the allotment before it (`seconds` is the new one)."""
+    planned: float | None = None
+    """A change of allotment: the allotment as the agenda published it."""
+    labels: tuple[Speaker, Speaker] | None = None
+    """A lower third fixed on air (relabel): the speaker before and after the fix."""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ Nothing here touches the network or Qt.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ from studio.asrun.model import (
 from studio.clock import SimClock
 from studio.journal import Entry, is_header, read_entries
 from studio.show import ActionError, ItemState, Show, ShowState, ShowStatus, Status, reduce
+from studio.state import speaker_at
 
 AgendaLoader = Callable[[Path], Agenda]
 
@@ -236,6 +238,8 @@ class _ShowFold:
             return Intervention(
                 e.seq, e.at, name, item_id, seg.speaker_index, seconds=seconds, offset=offset
             )
+        if name in ("retime", "relabel"):
+            return self._edit(e, old, offset)
         if name == "plan":
             changes = e.args.get("changes")
             cut = 0.0
@@ -251,6 +255,28 @@ class _ShowFold:
             held, self.held_at = e.at - self.held_at, None
             return Intervention(e.seq, e.at, name, seconds=held, offset=offset)
         return Intervention(e.seq, e.at, name, offset=offset)
+
+    def _edit(self, e: Entry, old: ShowState, offset: float) -> Intervention:
+        """A live edit of the running order, plan as published against as run: an allotment
+        changed (old -> new), a lower third fixed (the speaker before and after)."""
+        agenda, new = self.agenda, self.state
+        item_id, speaker = str(e.args.get("item", "")), e.args.get("speaker")
+        seg = agenda.segment_for(item_id, None if speaker is None else str(speaker))
+        if seg is None:  # it applied, so the agenda has it; a guard for the type checker
+            return Intervention(e.seq, e.at, e.name, item_id, offset=offset)
+        where = agenda.segments[seg]
+        common = Intervention(e.seq, e.at, e.name, item_id, where.speaker_index, offset=offset)
+        if e.name == "retime":
+            planned = float(where.allotted)
+            return dataclasses.replace(
+                common,
+                seconds=planned + new.extra[seg],
+                was=planned + old.extra[seg],
+                planned=planned,
+            )
+        before, after = speaker_at(agenda, old, seg), speaker_at(agenda, new, seg)
+        labels = (before, after) if before is not None and after is not None else None
+        return dataclasses.replace(common, labels=labels)
 
     def finish(self, end_instant: float) -> list[Notice]:
         """Close what is still open at the journal's last entry; the notices that makes."""
@@ -321,7 +347,7 @@ def _speakers(fold: _ShowFold, end_instant: float) -> tuple[SpeakerRun, ...]:
             sstate = ItemState.CURRENT
         else:
             sstate = ItemState.DONE
-        sp = item.speakers[seg.speaker_index]
+        sp = speaker_at(agenda, state, seg.index) or item.speakers[seg.speaker_index]
         speakers.append(
             SpeakerRun(
                 key=f"{item.id}#{seg.speaker_index + 1}",

@@ -330,6 +330,8 @@ def _intervention_detail(f: Fmt, iv: Intervention) -> str:
     if iv.action == "extend" and iv.seconds is not None:
         who = f.speaker(iv.item_id, iv.speaker)
         return f"{f.signed(iv.seconds)} — {f.item_title(iv.item_id)}" + (f", {who}" if who else "")
+    if iv.action in ("retime", "relabel"):
+        return _edit_detail(f, iv)
     if iv.action == "plan" and iv.seconds is not None:
         dropped = f"; {f.t('plan_dropped')}: {iv.item_id}" if iv.item_id else ""
         return f"{f.t('plan_cut')} {f.dur(iv.seconds)}{dropped}"
@@ -339,6 +341,24 @@ def _intervention_detail(f: Fmt, iv: Intervention) -> str:
         who = f.speaker(iv.item_id, iv.speaker) if iv.action != "skip" else ""
         return f.item_title(iv.item_id) + (f" — {who}" if who else "")
     return ""
+
+
+def _edit_detail(f: Fmt, iv: Intervention) -> str:
+    """A live edit, plan as published against as run: "Opening, Moderator: 5:00 → 3:20", the
+    published allotment beside it when an earlier change had moved it; a fixed lower third as
+    the speaker's label before → after."""
+    title = f.item_title(iv.item_id)
+    if iv.labels is not None:
+        before, after = (sp.label(f.lang) for sp in iv.labels)
+        return f"{title}: {before} → {after}"
+    who = f.speaker(iv.item_id, iv.speaker)
+    where = title + (f", {who}" if who else "")
+    if iv.seconds is None or iv.was is None:
+        return where
+    text = f"{where}: {f.dur(iv.was)} → {f.dur(iv.seconds)}"
+    if iv.planned is not None and round(iv.planned) != round(iv.was):
+        text += f" ({f.t('as_published')} {f.dur(iv.planned)})"
+    return text
 
 
 def interventions_table(f: Fmt) -> str:

@@ -35,7 +35,7 @@ def _text(model: Any) -> dict[str, str] | None:
 def _speaker(view: ShowView, item_index: int, speaker_index: int | None) -> dict[str, str] | None:
     if speaker_index is None:
         return None
-    sp = view.agenda.items[item_index].speakers[speaker_index]
+    sp = view.speaker(item_index, speaker_index)  # with a name or role fixed on air
     return {"uk": sp.label("uk"), "en": sp.label("en")}
 
 

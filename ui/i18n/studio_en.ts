@@ -868,6 +868,34 @@ Move it aside (it is kept) and start a new show?</translation>
         <source>Not a plan to end on time: {reason}</source>
         <translation>Not a plan to end on time: {reason}</translation>
     </message>
+    <message>
+        <source>The show has ended: its times can no longer change.</source>
+        <translation>The show has ended: its times can no longer change.</translation>
+    </message>
+    <message>
+        <source>Item «{item}» has no speaker «{speaker}».</source>
+        <translation>Item «{item}» has no speaker «{speaker}».</translation>
+    </message>
+    <message>
+        <source>Item «{item}» has no time outside its speakers&apos;.</source>
+        <translation>Item «{item}» has no time outside its speakers&apos;.</translation>
+    </message>
+    <message>
+        <source>That part of the show is over: its time cannot change.</source>
+        <translation>That part of the show is over: its time cannot change.</translation>
+    </message>
+    <message>
+        <source>The speaker has already used {used}: the time cannot be less than that.</source>
+        <translation>The speaker has already used {used}: the time cannot be less than that.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: it is so already.</source>
+        <translation>Nothing to change: it is so already.</translation>
+    </message>
+    <message>
+        <source>A name or role must be 1 to {max} characters long.</source>
+        <translation>A name or role must be 1 to {max} characters long.</translation>
+    </message>
 </context>
 <context>
     <name>ModeBanner</name>

@@ -869,6 +869,34 @@ Move it aside (it is kept) and start a new show?</source>
         <source>Not a plan to end on time: {reason}</source>
         <translation>Це не план завершити вчасно: {reason}</translation>
     </message>
+    <message>
+        <source>The show has ended: its times can no longer change.</source>
+        <translation>Ефір завершено: його час більше не змінити.</translation>
+    </message>
+    <message>
+        <source>Item «{item}» has no speaker «{speaker}».</source>
+        <translation>У пункті «{item}» немає доповідача «{speaker}».</translation>
+    </message>
+    <message>
+        <source>Item «{item}» has no time outside its speakers&apos;.</source>
+        <translation>У пункті «{item}» немає часу поза виступами доповідачів.</translation>
+    </message>
+    <message>
+        <source>That part of the show is over: its time cannot change.</source>
+        <translation>Ця частина ефіру вже минула: її час не змінити.</translation>
+    </message>
+    <message>
+        <source>The speaker has already used {used}: the time cannot be less than that.</source>
+        <translation>Доповідач уже використав {used}: менше часу призначити не можна.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: it is so already.</source>
+        <translation>Нічого змінювати: так уже є.</translation>
+    </message>
+    <message>
+        <source>A name or role must be 1 to {max} characters long.</source>
+        <translation>Ім&apos;я чи посада мають містити від 1 до {max} символів.</translation>
+    </message>
 </context>
 <context>
     <name>ModeBanner</name>

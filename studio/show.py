@@ -386,7 +386,7 @@ class Show:
         return item_state(self.agenda, self.state, index)
 
     def phase(self, seg: int, remaining: float) -> Phase:
-        t = self.agenda.thresholds(self.agenda.segments[seg].item_index)
+        t = self.agenda.segment_thresholds(seg)  # the speaker's own, else the item's
         if remaining < 0:
             return Phase.OVERTIME
         if remaining <= t.final:

@@ -106,6 +106,7 @@ KIND_NAMES: dict[str, str] = {
     "closing": "завершення",
     "keynote": "доповідь",
     "presentation": "презентація",
+    "qa": "запитання й відповіді",
     "other": "інше",
 }
 # The logical scene of an item whose Scene cell is empty, by kind (scenes/default.yaml's names).
@@ -113,6 +114,7 @@ DEFAULT_SCENES: dict[str, str] = {
     "opening": "studio",
     "region": "remote",
     "discussion": "panel",
+    "qa": "panel",
     "break": "break",
     "closing": "closing",
 }

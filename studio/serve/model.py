@@ -80,7 +80,7 @@ def _current(view: ShowView) -> dict[str, Any] | None:
     a, st = view.agenda, view.status
     if st.status is not ShowStatus.RUNNING or st.segment is None or st.item_index is None:
         return None
-    t = a.thresholds(st.item_index)
+    t = a.segment_thresholds(st.segment)
     return {
         "item": a.items[st.item_index].id,
         "segment": st.segment,

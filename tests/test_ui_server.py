@@ -74,3 +74,25 @@ async def test_a_port_in_use_is_an_alarm_and_the_show_goes_on(
         assert not box.qr_button.isVisibleTo(box) and box.address() is None
         c.bridge.act("start")
         await wait_until(lambda: c.bridge.view.running, what="the show running without a server")
+
+
+@pytest.mark.asyncio
+async def test_osc_drives_the_consoles_show_and_the_panel_says_where(
+    open_console, wait_until, tmp_path: Path
+) -> None:
+    from pythonosc.udp_client import SimpleUDPClient
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as u:
+        u.bind(("127.0.0.1", 0))
+        osc_port = u.getsockname()[1]
+    serve = ServeSettings(
+        port=free_port(), token_file=tmp_path / "tokens.json", osc=True, osc_port=osc_port
+    )
+    c = await open_console(serve=serve, out=io.StringIO())
+    box = c.window.panel.server_box
+    await wait_until(lambda: c.server is not None and c.server.state.osc, what="OSC listening")
+    assert f"OSC control at 127.0.0.1:{osc_port}" in box.state_label.text()
+    SimpleUDPClient("127.0.0.1", osc_port).send_message("/studio/start", [])
+    await wait_until(lambda: c.bridge.view.running, what="the show started over OSC")
+    (start,) = [e for e in c.rt.journal.entries if e.name == "start"]
+    assert (start.args["origin"], start.args["client"]) == ("osc", "127.0.0.1")

@@ -50,9 +50,9 @@ from studio.serve import (
     ServeSettings,
     TokenFileError,
     links_lines,
-    parse_address,
     start_server,
 )
+from studio.serve.cli import settings_for
 from studio.settings import ObsEndpoint, Settings, load_settings, obs_endpoint, obs_password
 from studio.timefmt import clock_text
 from studio.view import AgendaDrift
@@ -372,6 +372,21 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--no-serve", action="store_true", help="no browser views and no control API"
     )
+    p.add_argument(
+        "--osc",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="HOST:PORT",
+        help="also take OSC control over UDP (/studio/next, ...; this machine only by default)",
+    )
+    p.add_argument(
+        "--osc-allow",
+        action="append",
+        default=None,
+        metavar="ADDRESS",
+        help="a sender address or network whose OSC messages are obeyed (repeat, or commas)",
+    )
     return p
 
 
@@ -455,11 +470,10 @@ def _language(args: argparse.Namespace, settings: QSettings, yaml: Settings) -> 
 def _serve_settings(args: argparse.Namespace) -> ServeSettings:
     """On by default, on this machine only; `--serve HOST:PORT` opens it, `--no-serve` ends it."""
     if args.no_serve:
+        if args.osc is not None:
+            raise AddressError("--osc needs the server: leave out --no-serve")
         return ServeSettings(enabled=False)
-    if args.serve:
-        host, port = parse_address(args.serve)
-        return ServeSettings(host=host, port=port)
-    return ServeSettings()
+    return settings_for(args.serve or "", args.osc, args.osc_allow)
 
 
 async def _run(
@@ -501,7 +515,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         serve = _serve_settings(args)
     except AddressError as exc:
-        return _refuse([f"--serve: {exc}"], err)
+        return _refuse([f"{exc}; the console was not opened."], err)
     inputs = _read_inputs(args, err)
     if inputs is None:
         return EXIT_BAD_INPUT

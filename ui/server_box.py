@@ -36,6 +36,8 @@ class ServerState(Protocol):
     views: int
     api_clients: int
     error: str | None
+    osc: str | None
+    osc_error: str | None
 
     @property
     def url(self) -> str | None: ...
@@ -145,12 +147,17 @@ class ServerBox(QGroupBox):
             text = self.tr("Serving at {url} · {views} view(s), {api} API client(s)").format(
                 url=s.url, views=s.views, api=s.api_clients
             )
+            if s.osc:
+                text += " · " + self.tr("OSC control at {address}").format(address=s.osc)
             sheet = ""
         else:
             text = self.tr(
                 "The show server is NOT running ({error}): no browser views, no control API. "
                 "The show goes on."
             ).format(error=s.error or self.tr("stopped"))
+            sheet = style.SERVER_DOWN_SHEET
+        if s is not None and s.osc_error:
+            text += " " + self.tr("OSC control is NOT listening: {error}").format(error=s.osc_error)
             sheet = style.SERVER_DOWN_SHEET
         set_text(self.state_label, text)
         set_style(self.state_label, sheet)

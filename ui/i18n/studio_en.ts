@@ -1020,6 +1020,14 @@ Move it aside (it is kept) and start a new show?</translation>
         <source>Which view the address and the QR code open (read-only view token)</source>
         <translation>Which view the address and the QR code open (read-only view token)</translation>
     </message>
+    <message>
+        <source>OSC control at {address}</source>
+        <translation>OSC control at {address}</translation>
+    </message>
+    <message>
+        <source>OSC control is NOT listening: {error}</source>
+        <translation>OSC control is NOT listening: {error}</translation>
+    </message>
 </context>
 <context>
     <name>SpeakerMonitor</name>

@@ -1022,6 +1022,14 @@ Move it aside (it is kept) and start a new show?</source>
         <source>Which view the address and the QR code open (read-only view token)</source>
         <translation>Який перегляд відкривають адреса й QR-код (токен лише для перегляду)</translation>
     </message>
+    <message>
+        <source>OSC control at {address}</source>
+        <translation>Керування OSC: {address}</translation>
+    </message>
+    <message>
+        <source>OSC control is NOT listening: {error}</source>
+        <translation>Керування OSC НЕ слухає: {error}</translation>
+    </message>
 </context>
 <context>
     <name>SpeakerMonitor</name>

@@ -367,6 +367,8 @@ def _child(workdir: Path, journal: Path, expected: dict[str, Any], mode: str) ->
         (ui.bridge.EngineBridge, "start", "first refresh"),
     ):
         _timed(owner, attr, label)
+    if hasattr(ui.app.Console, "_serve"):  # the show server, started beside the show
+        _timed(ui.app.Console, "_serve", "show server start")
     if mode == "auto-freeze":
         import gc
 

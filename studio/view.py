@@ -30,7 +30,7 @@ from studio.replan_model import Change as PlanChange
 from studio.replan_model import Plan
 from studio.resume import AgendaDrift
 from studio.show import Cue, ItemState, Phase, Status, elapsed, item_state
-from studio.state import ShowState, ShowStatus, speaker_at
+from studio.state import ShowState, ShowStatus, finished, speaker_at
 
 REFRESH_MS = 200  # for clocks that only move when told (tests): no instant to aim at
 MAX_WAIT_MS = 1000
@@ -154,6 +154,15 @@ class ShowView:
     def allotted(self, seg: int) -> float:
         """A segment's allotment now: the agenda's, with time given, taken or re-timed."""
         return self.agenda.segments[seg].allotted + self.state.extra[seg]
+
+    def used(self, seg: int) -> float:
+        """Time a segment's speaker has used, at this view's instant."""
+        return elapsed(self.state, seg, self.status.now)
+
+    def segment_finished(self, seg: int) -> bool:
+        """The show is past the segment (it ran, and the show moved on or ended): its time can
+        no longer change."""
+        return finished(self.state, seg)
 
     def item_started(self, row: int) -> float | None:
         return self.state.item_start[row]

@@ -132,7 +132,7 @@ class AgendaModel(QAbstractTableModel):
             if st.speaker is not None and st.speaker_index is not None:
                 return f"{st.speaker_index + 1}/{len(item.speakers)} {st.speaker.label(lang)}"
             return self.tr("open discussion")
-        first = item.speakers[0].label(lang)
+        first = self.bridge.view.speaker(row, 0).label(lang)  # as on air: with a fix
         more = len(item.speakers) - 1
         return first if more == 0 else self.tr("{first} (+{more})").format(first=first, more=more)
 
@@ -148,7 +148,11 @@ class AgendaModel(QAbstractTableModel):
         lang = self.lang.current
         if col == self.SPEAKER and item.speakers:
             lines = [self.tr("%n speaker(s):", "", len(item.speakers))]
-            lines += [f"{clock_text(sp.time)}  {sp.label(lang)}" for sp in item.speakers]
+            view = self.bridge.view
+            lines += [
+                f"{clock_text(sp.time)}  {view.speaker(row, i).label(lang)}"
+                for i, sp in enumerate(item.speakers)
+            ]
             return "\n".join(lines)
         if col == self.ITEM:
             parts = [item.title.get(lang)]

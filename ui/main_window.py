@@ -32,6 +32,7 @@ from ui.agenda_model import AgendaModel
 from ui.bridge import EngineBridge
 from ui.i18n import LANGUAGES, LanguageManager
 from ui.journal_alarm import JournalAlarm
+from ui.live_edit import LiveEdits
 from ui.monitor import SpeakerMonitor
 from ui.plan_bar import PlanBar
 from ui.report_action import AsRunReport
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow, main_layout.MainWidgets, menus.MenuActions):
         bridge.journalHealth.connect(self.journal_alarm.set_health)
         self.model = AgendaModel(rt, bridge, lang, self)
         self.report = AsRunReport(self)
+        self.live_edits = LiveEdits(self)
         menus.build_actions(self, self._act)
         main_layout.setup(self)
         self.panel = TechPanel(rt, bridge, self)
@@ -175,6 +177,7 @@ class MainWindow(QMainWindow, main_layout.MainWidgets, menus.MenuActions):
         go.triggered.connect(lambda: self._act("goto", Origin.MENU, item=item_id))
         skip = menu.addAction(self.tr("Skip this item"))
         skip.triggered.connect(lambda: self._act("skip", Origin.MENU, item=item_id))
+        self.live_edits.add_to(menu, index.row())  # change time, fix a name or role
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def send_message(self) -> None:
@@ -395,7 +398,7 @@ class MainWindow(QMainWindow, main_layout.MainWidgets, menus.MenuActions):
             return self.tr("Next: the end of the show")
         item = a.items[st.next_item_index]
         if st.next_speaker_index is not None:
-            who = item.speakers[st.next_speaker_index].label(lang)
+            who = self._view().speaker(st.next_item_index, st.next_speaker_index).label(lang)
         elif item.kind == "break":
             who = ""
         else:

@@ -292,6 +292,17 @@ Move it aside (it is kept) and start a new show?</translation>
     </message>
 </context>
 <context>
+    <name>LiveEdits</name>
+    <message>
+        <source>Change time…</source>
+        <translation>Change time…</translation>
+    </message>
+    <message>
+        <source>Fix name or role…</source>
+        <translation>Fix name or role…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>The show has not started: press Start (F5).</source>
@@ -987,6 +998,88 @@ Move it aside (it is kept) and start a new show?</translation>
     </message>
 </context>
 <context>
+    <name>RelabelDialog</name>
+    <message>
+        <source>Fix name or role</source>
+        <translation>Fix name or role</translation>
+    </message>
+    <message>
+        <source>Speaker:</source>
+        <translation>Speaker:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>As the lower third shows it. Its language: {language}. If this speaker is on air, the fix goes to OBS at once.</source>
+        <translation>As the lower third shows it. Its language: {language}. If this speaker is on air, the fix goes to OBS at once.</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Fix</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Lower third fixed: {label}.</source>
+        <translation>Lower third fixed: {label}.</translation>
+    </message>
+</context>
+<context>
+    <name>RetimeDialog</name>
+    <message>
+        <source>After the speakers (open floor)</source>
+        <translation>After the speakers (open floor)</translation>
+    </message>
+    <message>
+        <source>The whole item</source>
+        <translation>The whole item</translation>
+    </message>
+    <message>
+        <source>As published: {planned}. Used so far: {used}. The new time is in all, what was used included.</source>
+        <translation>As published: {planned}. Used so far: {used}. The new time is in all, what was used included.</translation>
+    </message>
+    <message>
+        <source>Change time</source>
+        <translation>Change time</translation>
+    </message>
+    <message>
+        <source>Who:</source>
+        <translation>Who:</translation>
+    </message>
+    <message>
+        <source>Time in all (min:sec):</source>
+        <translation>Time in all (min:sec):</translation>
+    </message>
+    <message>
+        <source>m:ss</source>
+        <translation>m:ss</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Write the time as minutes:seconds, like 4:30.</source>
+        <translation>Write the time as minutes:seconds, like 4:30.</translation>
+    </message>
+    <message>
+        <source>{who} now has {time} in all.</source>
+        <translation>{who} now has {time} in all.</translation>
+    </message>
+</context>
+<context>
     <name>ServerBox</name>
     <message>
         <source>Browser views and the control API are off for this console.</source>
@@ -997,12 +1090,20 @@ Move it aside (it is kept) and start a new show?</translation>
         <translation>Serving at {url} · {views} view(s), {api} API client(s)</translation>
     </message>
     <message>
+        <source>OSC control at {address}</source>
+        <translation>OSC control at {address}</translation>
+    </message>
+    <message>
         <source>The show server is NOT running ({error}): no browser views, no control API. The show goes on.</source>
         <translation>The show server is NOT running ({error}): no browser views, no control API. The show goes on.</translation>
     </message>
     <message>
         <source>stopped</source>
         <translation>stopped</translation>
+    </message>
+    <message>
+        <source>OSC control is NOT listening: {error}</source>
+        <translation>OSC control is NOT listening: {error}</translation>
     </message>
     <message>
         <source>Browser views and control API</source>
@@ -1019,14 +1120,6 @@ Move it aside (it is kept) and start a new show?</translation>
     <message>
         <source>Which view the address and the QR code open (read-only view token)</source>
         <translation>Which view the address and the QR code open (read-only view token)</translation>
-    </message>
-    <message>
-        <source>OSC control at {address}</source>
-        <translation>OSC control at {address}</translation>
-    </message>
-    <message>
-        <source>OSC control is NOT listening: {error}</source>
-        <translation>OSC control is NOT listening: {error}</translation>
     </message>
 </context>
 <context>

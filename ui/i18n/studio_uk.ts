@@ -293,6 +293,17 @@ Move it aside (it is kept) and start a new show?</source>
     </message>
 </context>
 <context>
+    <name>LiveEdits</name>
+    <message>
+        <source>Change time…</source>
+        <translation>Змінити час…</translation>
+    </message>
+    <message>
+        <source>Fix name or role…</source>
+        <translation>Виправити ім&apos;я чи посаду…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>The show has not started: press Start (F5).</source>
@@ -989,6 +1000,88 @@ Move it aside (it is kept) and start a new show?</source>
     </message>
 </context>
 <context>
+    <name>RelabelDialog</name>
+    <message>
+        <source>Fix name or role</source>
+        <translation>Виправити ім&apos;я чи посаду</translation>
+    </message>
+    <message>
+        <source>Speaker:</source>
+        <translation>Доповідач:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Ім&apos;я:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Посада:</translation>
+    </message>
+    <message>
+        <source>As the lower third shows it. Its language: {language}. If this speaker is on air, the fix goes to OBS at once.</source>
+        <translation>Так, як у титрі. Мова титру — {language}. Якщо цей доповідач в ефірі, виправлення одразу піде в OBS.</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Виправити</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+    <message>
+        <source>Lower third fixed: {label}.</source>
+        <translation>Титр виправлено: {label}.</translation>
+    </message>
+</context>
+<context>
+    <name>RetimeDialog</name>
+    <message>
+        <source>After the speakers (open floor)</source>
+        <translation>Після доповідачів (відкрита дискусія)</translation>
+    </message>
+    <message>
+        <source>The whole item</source>
+        <translation>Увесь пункт</translation>
+    </message>
+    <message>
+        <source>As published: {planned}. Used so far: {used}. The new time is in all, what was used included.</source>
+        <translation>За опублікованим планом: {planned}. Уже використано: {used}. Новий час — загальний, разом із використаним.</translation>
+    </message>
+    <message>
+        <source>Change time</source>
+        <translation>Змінити час</translation>
+    </message>
+    <message>
+        <source>Who:</source>
+        <translation>Хто:</translation>
+    </message>
+    <message>
+        <source>Time in all (min:sec):</source>
+        <translation>Загальний час (хв:сек):</translation>
+    </message>
+    <message>
+        <source>m:ss</source>
+        <translation>хв:сс</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Змінити</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+    <message>
+        <source>Write the time as minutes:seconds, like 4:30.</source>
+        <translation>Запишіть час як хвилини:секунди, наприклад 4:30.</translation>
+    </message>
+    <message>
+        <source>{who} now has {time} in all.</source>
+        <translation>{who}: тепер загалом {time}.</translation>
+    </message>
+</context>
+<context>
     <name>ServerBox</name>
     <message>
         <source>Browser views and the control API are off for this console.</source>
@@ -999,12 +1092,20 @@ Move it aside (it is kept) and start a new show?</source>
         <translation>Сервер: {url} · переглядів: {views}, клієнтів API: {api}</translation>
     </message>
     <message>
+        <source>OSC control at {address}</source>
+        <translation>Керування OSC: {address}</translation>
+    </message>
+    <message>
         <source>The show server is NOT running ({error}): no browser views, no control API. The show goes on.</source>
         <translation>Сервер шоу НЕ працює ({error}): немає вебпереглядів і API керування. Шоу триває.</translation>
     </message>
     <message>
         <source>stopped</source>
         <translation>зупинено</translation>
+    </message>
+    <message>
+        <source>OSC control is NOT listening: {error}</source>
+        <translation>Керування OSC НЕ слухає: {error}</translation>
     </message>
     <message>
         <source>Browser views and control API</source>
@@ -1021,14 +1122,6 @@ Move it aside (it is kept) and start a new show?</source>
     <message>
         <source>Which view the address and the QR code open (read-only view token)</source>
         <translation>Який перегляд відкривають адреса й QR-код (токен лише для перегляду)</translation>
-    </message>
-    <message>
-        <source>OSC control at {address}</source>
-        <translation>Керування OSC: {address}</translation>
-    </message>
-    <message>
-        <source>OSC control is NOT listening: {error}</source>
-        <translation>Керування OSC НЕ слухає: {error}</translation>
     </message>
 </context>
 <context>

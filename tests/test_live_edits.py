@@ -282,6 +282,10 @@ def test_a_relabel_on_air_reaches_obs_text_inputs_at_once(
             await rt.stop()
 
     asyncio.run(body())
+    # The report: the fix re-sent the cue on air for its texts; it did not fail to reach OBS.
+    report = build_report(tmp_path / "j.jsonl", SHOW)
+    assert [c.reason for c in report.cues][-1] == "relabel"
+    assert report.unswitched == ()
 
 
 # ---- the as-run report and the journal's references ----------------------------------------

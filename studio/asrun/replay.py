@@ -484,11 +484,15 @@ class _ObsFold:
 
     @property
     def unswitched(self) -> tuple[CueRow, ...]:
-        """Cues that never reached OBS, and no later cue of the same batch replaced."""
+        """Cues that never reached OBS, and no later cue of the same batch replaced. A lower
+        third fixed on air re-sends the cue on air (its number, its scene) for its texts: it
+        needs no switch of its own once its cue was switched (a scene held by hand stays)."""
         return tuple(
             c
             for c in self.cues
-            if self.switched.get(c.cue, -1) < c.seq and c.seq not in self.overtaken
+            if self.switched.get(c.cue, -1) < c.seq
+            and c.seq not in self.overtaken
+            and not (c.reason == "relabel" and c.cue in self.switched)
         )
 
 

@@ -76,7 +76,8 @@ def test_a_broken_ods_is_named_by_its_cells(tmp_path, profile) -> None:
         "(Role)); expected the speaker on a row of its own under the item",
         "rows!B9: 'Тип' (Kind): unknown kind 'регион'; did you mean 'регіон'? Expected one of: "
         "opening (відкриття), region (регіон), discussion (дискусія), break (перерва), closing "
-        "(завершення), keynote (доповідь), presentation (презентація), other (інше)",
+        "(завершення), keynote (доповідь), presentation (презентація), qa (запитання й "
+        "відповіді), other (інше)",
         "rows!A11: 'Тривалість' (Duration): the cell holds the plain number 8; expected a duration "
         "like 8m, 1h30m or 0:08:00 (minutes or hours?)",
         # (LibreOffice reads the 5:00 of row 12 as five hours, a real time cell: no problem

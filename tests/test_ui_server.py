@@ -69,6 +69,7 @@ async def test_a_port_in_use_is_an_alarm_and_the_show_goes_on(
         serve = ServeSettings(port=port, token_file=tmp_path / "tokens.json")
         c = await open_console(serve=serve, out=io.StringIO())
         box = c.window.panel.server_box
+        await wait_until(lambda: c.server is not None, what="the server's attempt to start")
         assert c.server is not None and not c.server.state.running
         assert "NOT running" in box.state_label.text()
         assert not box.qr_button.isVisibleTo(box) and box.address() is None

@@ -75,6 +75,9 @@ APPLICATION = "Studio Console"
 DEFAULT_AGENDA = "config/agenda.yaml"
 DEFAULT_SETTINGS = "config/settings.yaml"
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
+# The show server (aiohttp and segno load with it: ~140 ms on this kind of machine) starts this
+# long after the window is shown, so a restart paints the speaker that much sooner (issue 14).
+SERVE_AFTER_MS = 100
 
 
 def app_settings() -> QSettings:
@@ -117,6 +120,7 @@ class Console(QObject):
         self.out = out
         """Where the views' addresses are printed at start (the terminal), if anywhere."""
         self.server: ShowServer | None = None
+        self._serving: asyncio.Task[None] | None = None
         self.pending_dialog: Confirm | None = None
         self.rt: Runtime | None = None
         self.bridge: EngineBridge | None = None
@@ -251,7 +255,14 @@ class Console(QObject):
         self.window.activateWindow()  # the moderator's keys go to the console
         await rt.start()
         self.bridge.start()
-        await self._serve(rt)
+        if self.serve is not None and self.serve.enabled:
+            self.window.panel.server_box.starting()
+            QTimer.singleShot(SERVE_AFTER_MS, self, lambda: self._serve_later(rt))
+
+    def _serve_later(self, rt: Runtime) -> None:
+        if not self._stopped:
+            loop = asyncio.get_running_loop()
+            self._serving = loop.create_task(self._serve(rt), name="show-server")
 
     async def _serve(self, rt: Runtime) -> None:
         """Start the show server beside the show; if it cannot run, the panel says why and the
@@ -304,6 +315,11 @@ class Console(QObject):
             self.monitor.save()
             self.monitor.blockSignals(True)  # hiding it now is not the user's choice: keep it so
             self.monitor.hide()
+        if self._serving is not None:
+            # Let a server that is starting finish (a few ms), then stop it: cancelling it
+            # half-way would leave its socket open.
+            with contextlib.suppress(Exception):
+                await self._serving
         if self.server is not None:
             await self.server.stop()
         if self.rt is not None:

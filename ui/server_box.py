@@ -110,6 +110,11 @@ class ServerBox(QGroupBox):
         self.view_token = view_token
         self.refresh()
 
+    def starting(self) -> None:
+        """The server is about to start (just after the window's first paint)."""
+        self.off = False
+        set_text(self.state_label, self.tr("Starting the browser views and the control API…"))
+
     def on_state(self, state: ServerState) -> None:
         self.state = state
         self.refresh()

@@ -1082,6 +1082,10 @@ Move it aside (it is kept) and start a new show?</translation>
 <context>
     <name>ServerBox</name>
     <message>
+        <source>Starting the browser views and the control API…</source>
+        <translation>Starting the browser views and the control API…</translation>
+    </message>
+    <message>
         <source>Browser views and the control API are off for this console.</source>
         <translation>Browser views and the control API are off for this console.</translation>
     </message>

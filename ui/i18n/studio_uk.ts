@@ -1084,6 +1084,10 @@ Move it aside (it is kept) and start a new show?</source>
 <context>
     <name>ServerBox</name>
     <message>
+        <source>Starting the browser views and the control API…</source>
+        <translation>Запуск вебпереглядів і API керування…</translation>
+    </message>
+    <message>
         <source>Browser views and the control API are off for this console.</source>
         <translation>Вебперегляди та API керування для цієї консолі вимкнено.</translation>
     </message>

@@ -464,10 +464,23 @@ class ConsoleMessage(Fact):
     name: ClassVar[str] = "message"
 
     text: str = ""
+    origin: str | None = None
+    """Who set it (an action's origin: key, http, ws, osc...); absent in older journals."""
+    client: str | None = None
+    """A remote caller's address (the control API), as actions record it."""
+
+    def to_args(self) -> dict[str, Any]:
+        args: dict[str, Any] = {"text": self.text}
+        if self.origin:
+            args["origin"] = self.origin
+        if self.client:
+            args["client"] = self.client
+        return args
 
     @classmethod
     def from_args(cls, args: Mapping[str, Any]) -> Self:
-        return cls(_str(args.get("text")))
+        origin, client = _opt_str(args.get("origin")), _opt_str(args.get("client"))
+        return cls(_str(args.get("text")), origin, client)
 
 
 # ---- reading any line ---------------------------------------------------------------------------

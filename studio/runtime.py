@@ -213,12 +213,15 @@ class Runtime:
         if not self.journal.closed:
             self.journal.append_fact(self.clock.now(), fact)
 
-    def remember_message(self, text: str) -> None:
+    def remember_message(
+        self, text: str, origin: Origin = Origin.KEY, client: str | None = None
+    ) -> None:
         """The moderator's message to the speaker monitor (and every view), journalled so a
         restart shows it again; every front end is told, whichever one set it."""
         if text == self._message:
             return
-        self.journal.append_fact(self.clock.now(), facts.ConsoleMessage(text))
+        fact = facts.ConsoleMessage(text, origin.value, client)
+        self.journal.append_fact(self.clock.now(), fact)
         self._message = text
         self._push(Change.MESSAGE)
 

@@ -46,7 +46,7 @@ class Control:
         elif command.plan is not None:
             self._plan(command.plan, origin, client)
         elif command.text is not None and command.text != self.message():
-            self.rt.remember_message(command.text)
+            self.rt.remember_message(command.text, origin, client)
             state = "set" if command.text else "cleared"
             log.info("show server: message %s from %s (%s)", state, client, origin.value)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 DEFAULT_HOST = "127.0.0.1"  # loopback unless the technician opens it to the studio network
 DEFAULT_PORT = 4480  # fixed, so links printed once stay valid from one show to the next
-DEFAULT_MAX_CLIENTS = 50
+DEFAULT_MAX_CLIENTS = 120  # the bench serves 100 views within its targets; a few API clients on top
 DEFAULT_OSC_PORT = 4481  # next to the HTTP port; OSC is off unless asked for
 LOOPBACK = ("127.0.0.1", "::1")
 

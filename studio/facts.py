@@ -464,18 +464,12 @@ class ConsoleMessage(Fact):
     name: ClassVar[str] = "message"
 
     text: str = ""
-    origin: str | None = None
-    """Who set it (an action's origin: key, http, ws, osc...); absent in older journals."""
-    client: str | None = None
-    """A remote caller's address (the control API), as actions record it."""
+    origin: str | None = None  # who set it, as an action's origin (absent in older journals)
+    client: str | None = None  # a remote caller's address, as actions record it
 
     def to_args(self) -> dict[str, Any]:
-        args: dict[str, Any] = {"text": self.text}
-        if self.origin:
-            args["origin"] = self.origin
-        if self.client:
-            args["client"] = self.client
-        return args
+        extra = {"origin": self.origin, "client": self.client}
+        return {"text": self.text} | {k: v for k, v in extra.items() if v}
 
     @classmethod
     def from_args(cls, args: Mapping[str, Any]) -> Self:

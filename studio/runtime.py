@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -31,7 +32,7 @@ from studio.preflight import PreflightReport, preflight_from_snapshot
 from studio.replan_model import Plan
 from studio.resume import AgendaDrift, agenda_drift
 from studio.show import Cue, Show, ShowStatus
-from studio.view import Change, LinkEvent, LinkNews, ShowView, Update, snapshot_copy
+from studio.view import Change, LinkEvent, LinkNews, ShowView, Update
 
 log = logging.getLogger("studio.runtime")
 
@@ -144,7 +145,6 @@ class Runtime:
         self.show = Show(agenda, clock, journal)
         self.link = ObsLink(Guard(transport, mode), record=self.record, now=clock.now)
         self.director = Director(self.show, self.link, agenda.scene_map)
-        self._listeners: list[Callable[[list[Cue]], None]] = []
         self._watchers: list[Callable[[Update], None]] = []
         self._acted = any(e.kind == "action" for e in journal.entries)
         self._message = _last_message(journal.entries)
@@ -253,7 +253,7 @@ class Runtime:
             rate=self.clock.rate,
             status=self.show.status(),
             state=self.show.state,  # replaced, never changed, by every action
-            link=snapshot_copy(self.link.snap),
+            link=copy.copy(self.link.snap),  # the link keeps updating its own
             journal=self.journal.health,
             problems=tuple(self.journal.problems),
             drift=self.drift,
@@ -385,14 +385,6 @@ class Runtime:
         await self.link.output(action)
 
     # ---- lifecycle ----------------------------------------------------------------------------
-    def on_change(self, fn: Callable[[list[Cue]], None]) -> None:
-        """fn(cues) after every operator action that changed the show."""
-        self._listeners.append(fn)
-
-    def off_change(self, fn: Callable[[list[Cue]], None]) -> None:
-        with contextlib.suppress(ValueError):
-            self._listeners.remove(fn)
-
     async def start(self) -> None:
         self._queue = asyncio.Queue()
         self._worker = asyncio.get_running_loop().create_task(self._drain(), name="cue-queue")
@@ -500,8 +492,6 @@ class Runtime:
         self._acted = True
         if cues and self._queue is not None:
             self._queue.put_nowait(cues)
-        for fn in list(self._listeners):
-            fn(cues)
         self._push(Change.SHOW, cues=cues)
         return cues
 

@@ -12,7 +12,6 @@ Front ends import the engine's types from here and from `studio.runtime`, nothin
 
 from __future__ import annotations
 
-import copy
 import time
 from dataclasses import dataclass
 from enum import StrEnum
@@ -207,11 +206,6 @@ class Update:
     cues: tuple[Cue, ...] = ()
 
 
-def snapshot_copy(snap: Snapshot) -> Snapshot:
-    """The link's snapshot as it is now (the link keeps updating its own)."""
-    return copy.copy(snap)
-
-
 __all__ = [
     "MAX_WAIT_MS",
     "REFRESH_MS",
@@ -244,6 +238,5 @@ __all__ = [
     "health_levels",
     "next_change_in",
     "preflight_from_snapshot",
-    "snapshot_copy",
     "until_start",
 ]

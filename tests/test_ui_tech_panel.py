@@ -15,8 +15,8 @@ from studio.obs.base import Health
 from studio.obs.link import LinkState
 from studio.obs.simulated import SimulatedObs
 from studio.runtime import simulated_obs_for
+from studio.view import health_levels
 from ui import style
-from ui.checks import health_levels
 
 
 class DeafObs(SimulatedObs):

@@ -29,10 +29,10 @@ from studio.view import (
     Snapshot,
     Switch,
     Update,
+    health_levels,
 )
 from ui import style, tech_layout
 from ui.bridge import EngineBridge
-from ui.checks import health_levels
 from ui.widgets import Confirm, set_style, set_text
 
 

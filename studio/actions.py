@@ -12,10 +12,21 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any, ClassVar
 
+from studio.action_base import (
+    Action,
+    ActionError,
+    Origin,
+    item_index_of,
+    not_running,
+    opt_str,
+    running_seg,
+    segment_of,
+    unchanged,
+)
 from studio.agenda import MAX_DURATION, Agenda
+from studio.order_edits import Insert, Move, Remove
 from studio.replan_model import Plan, apply_plan
 from studio.state import (
     ELSEWHERE,
@@ -37,76 +48,6 @@ from studio.timefmt import clock_text
 
 MAX_LABEL = 200
 """The longest name or role a fix on air may set (a lower third holds far less)."""
-
-
-class ActionError(Exception):
-    """An action that makes no sense now (e.g. Next before Start); nothing was recorded.
-
-    `str()` is the English reason (logs, CLI); `key` and `params` name it for the console to
-    translate (`show.first_item`, `show.no_item` {item}, ...).
-    """
-
-    def __init__(
-        self, message: str, *, key: str = "", params: dict[str, Any] | None = None
-    ) -> None:
-        super().__init__(message)
-        self.key = key
-        self.params: dict[str, Any] = dict(params or {})
-
-
-class Origin(StrEnum):
-    """Who asked for an action; journalled with it."""
-
-    KEY = "key"  # a console key or button (a clicker sends keys too)
-    MENU = "menu"  # a console menu or context menu
-    HTTP = "http"
-    WS = "ws"
-    OSC = "osc"
-    REHEARSAL = "rehearsal"  # a headless rehearsal driving the show
-    ENGINE = "engine"  # tests, scripts, the engine itself
-
-
-def _not_running() -> ActionError:
-    return ActionError("the show is not running", key="show.not_running")
-
-
-def _running_seg(s: ShowState) -> int:
-    if s.status is not ShowStatus.RUNNING or s.seg is None:
-        raise _not_running()
-    return s.seg
-
-
-def _item_index(agenda: Agenda, item_id: str) -> int:
-    try:
-        return agenda.item_index(item_id)
-    except KeyError:
-        raise ActionError(
-            f"no item '{item_id}'", key="show.no_item", params={"item": item_id}
-        ) from None
-
-
-@dataclass(frozen=True)
-class Action:
-    """One operator action. `apply` changes a copy of the state the show made for it."""
-
-    name: ClassVar[str]
-
-    def args(self) -> dict[str, Any]:
-        """What the journal records beside the name."""
-        return {}
-
-    @classmethod
-    def from_args(cls, args: Mapping[str, Any]) -> Action:
-        return cls()
-
-    def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
-        """Change `s`; `to` is where the journal says the show went (by ids), when replaying."""
-        raise NotImplementedError
-
-    def recues(self, agenda: Agenda, s: ShowState) -> bool:
-        """Whether what is on air changed although the show stayed where it was (`s`, after
-        the action): the cue goes to OBS again. Moving the show always cues."""
-        return False
 
 
 @dataclass(frozen=True)
@@ -131,7 +72,7 @@ class Next(Action):
     name: ClassVar[str] = "next"
 
     def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
-        seg = _running_seg(s)
+        seg = running_seg(s)
         go(agenda, s, pinned(agenda, to, neighbour(agenda, s, seg, 1)), at)
 
 
@@ -140,7 +81,7 @@ class Back(Action):
     name: ClassVar[str] = "back"
 
     def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
-        seg = _running_seg(s)
+        seg = running_seg(s)
         target = neighbour(agenda, s, seg, -1)
         if target is None:
             raise ActionError("already at the first item", key="show.first_item")
@@ -162,7 +103,7 @@ class Goto(Action):
         return cls(str(args.get("item", "")))
 
     def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
-        index = _item_index(agenda, self.item)
+        index = item_index_of(agenda, self.item)
         if s.status is ShowStatus.PRE:
             s.started_at = at
         s.skipped.discard(index)
@@ -178,7 +119,7 @@ class Hold(Action):
     name: ClassVar[str] = "hold"
 
     def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
-        seg = _running_seg(s)
+        seg = running_seg(s)
         if s.held_since is not None:
             raise ActionError("already on hold", key="show.on_hold")
         visit_end(s, seg, at)
@@ -217,7 +158,7 @@ class Extend(Action):
             ) from None
 
     def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
-        seg = _running_seg(s)
+        seg = running_seg(s)
         if agenda.segments[seg].allotted + s.extra[seg] + self.seconds < 0:
             raise ActionError("the speaker's time cannot go below zero", key="show.below_zero")
         s.extra[seg] += self.seconds
@@ -240,9 +181,9 @@ class Skip(Action):
 
     def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
         running = s.status is ShowStatus.RUNNING
-        index = agenda.segments[_running_seg(s)].item_index if self.item is None else None
+        index = agenda.segments[running_seg(s)].item_index if self.item is None else None
         if index is None:
-            index = _item_index(agenda, str(self.item))
+            index = item_index_of(agenda, str(self.item))
         current = agenda.segments[s.seg].item_index if s.seg is not None and running else None
         if index != current and s.item_start[index] is not None:
             raise ActionError("that item has already run", key="show.already_ran")
@@ -257,7 +198,7 @@ class End(Action):
 
     def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
         if s.status is not ShowStatus.RUNNING:
-            raise _not_running()
+            raise not_running()
         finish(agenda, s, at)
 
 
@@ -289,33 +230,6 @@ class AcceptPlan(Action):
         apply_plan(agenda, s, plan)
 
 
-def _segment(agenda: Agenda, item_id: str, speaker_id: str | None) -> int:
-    """The segment an edit names by ids: an item's speaker, or its time with no speaker."""
-    _item_index(agenda, item_id)
-    seg = agenda.segment_for(item_id, speaker_id)
-    if seg is not None:
-        return seg
-    if speaker_id is None:
-        raise ActionError(
-            f"item '{item_id}' has no time outside its speakers'",
-            key="show.no_item_time",
-            params={"item": item_id},
-        )
-    raise ActionError(
-        f"item '{item_id}' has no speaker '{speaker_id}'",
-        key="show.no_speaker",
-        params={"item": item_id, "speaker": speaker_id},
-    )
-
-
-def _opt_str(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
-def _unchanged() -> ActionError:
-    return ActionError("nothing to change: it is so already", key="show.unchanged")
-
-
 @dataclass(frozen=True)
 class Retime(Action):
     """Change a remaining allotment, live: an item's speaker (or the item's time with no
@@ -340,10 +254,10 @@ class Retime(Action):
             raise ActionError(
                 f"not a number of seconds: {args.get('seconds')!r}", key="show.bad_seconds"
             )
-        return cls(str(args.get("item", "")), _opt_str(args.get("speaker")), seconds)
+        return cls(str(args.get("item", "")), opt_str(args.get("speaker")), seconds)
 
     def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
-        seg = _segment(agenda, self.item, self.speaker)
+        seg = segment_of(agenda, self.item, self.speaker)
         if s.status is ShowStatus.ENDED:
             raise ActionError("the show has ended", key="show.over")
         if self.seconds < 0:
@@ -358,7 +272,7 @@ class Retime(Action):
             )
         extra = self.seconds - agenda.segments[seg].allotted
         if extra == s.extra[seg]:
-            raise _unchanged()
+            raise unchanged()
         s.extra[seg] = extra
 
 
@@ -387,8 +301,8 @@ class Relabel(Action):
         return cls(
             str(args.get("item", "")),
             str(args.get("speaker") or ""),
-            _opt_str(args.get("name")),
-            _opt_str(args.get("role")),
+            opt_str(args.get("name")),
+            opt_str(args.get("role")),
         )
 
     def apply(self, agenda: Agenda, s: ShowState, at: float, to: Any = None) -> None:
@@ -398,7 +312,7 @@ class Relabel(Action):
                 key="show.no_speaker",
                 params={"item": self.item, "speaker": ""},
             )
-        seg = _segment(agenda, self.item, self.speaker)
+        seg = segment_of(agenda, self.item, self.speaker)
         fixes = (self.new_name, self.new_role)
         if all(f is None for f in fixes) or any(
             f is not None and not 0 < len(f.strip()) <= MAX_LABEL for f in fixes
@@ -418,7 +332,7 @@ class Relabel(Action):
         original = agenda.items[place.item_index].speakers[place.speaker_index]
         fixed = relabelled(original, *label, agenda.event.broadcast_language)
         if fixed == speaker_at(agenda, s, seg):
-            raise _unchanged()
+            raise unchanged()
         s.labels[seg] = label
 
     def recues(self, agenda: Agenda, s: ShowState) -> bool:
@@ -431,7 +345,7 @@ ACTION_TYPES: dict[str, type[Action]] = {
     cls.name: cls
     for cls in (
         *(Start, Next, Back, Goto, Hold, Resume, Extend, Skip, End, AcceptPlan),
-        *(Retime, Relabel),  # the running order edited live
+        *(Retime, Relabel, Move, Insert, Remove),  # the running order edited live
     )
 }
 ACTIONS = tuple(ACTION_TYPES)
@@ -458,9 +372,12 @@ __all__ = [
     "Extend",
     "Goto",
     "Hold",
+    "Insert",
+    "Move",
     "Next",
     "Origin",
     "Relabel",
+    "Remove",
     "Resume",
     "Retime",
     "Skip",

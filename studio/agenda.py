@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
@@ -83,6 +84,9 @@ class Agenda:
     item_ends: tuple[float, ...]
     segments: tuple[Segment, ...]
     fingerprint: str
+    given_ids: tuple[tuple[str, ...], ...] | None = None
+    """Each item's speaker ids as the running order edited live keeps them (studio/order.py):
+    a speaker moved or inserted never renames another. None: made from the speakers."""
 
     @property
     def tz(self) -> ZoneInfo:
@@ -138,6 +142,8 @@ class Agenda:
     def speaker_ids(self) -> tuple[tuple[str, ...], ...]:
         """Each item's speaker ids: the speaker's own `id`, else one made from the name or role
         (so inserting or reordering speakers never renames the others), unique in the item."""
+        if self.given_ids is not None:
+            return self.given_ids
         out = []
         for item in self.items:
             seen: set[str] = set()
@@ -187,7 +193,11 @@ class Agenda:
 def _slug(text: TextModel | None) -> str:
     if text is None:
         return ""
-    raw = text.get("en") or text.get("uk")
+    return slug(text.get("en") or text.get("uk"))
+
+
+def slug(raw: str) -> str:
+    """A speaker id made from a name: lower case, words joined by '-'."""
     return re.sub(r"[^\w]+", "-", raw.casefold()).strip("-_")[:60]
 
 
@@ -210,15 +220,7 @@ def _planned(path: Path, checked: Checked) -> Agenda:
     """The checked file as an Agenda: each item's time cut into its speakers' slots, and each
     speaker's scene resolved from their place."""
     items = _placed(checked.file.items, checked.scene_map)
-    segments: list[Segment] = []
-    for i, item in enumerate(items):
-        t = checked.starts[i]
-        for j, sp in enumerate(item.speakers):
-            segments.append(Segment(len(segments), i, j, sp.time, t, t + sp.time))
-            t += sp.time
-        rest = checked.ends[i] - t
-        if rest > 0 or not item.speakers:
-            segments.append(Segment(len(segments), i, None, round(rest), t, checked.ends[i]))
+    segments = cut_segments(items, checked.starts, checked.ends)
     fingerprint = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
     return Agenda(
         path=path,
@@ -230,6 +232,23 @@ def _planned(path: Path, checked: Checked) -> Agenda:
         segments=tuple(segments),
         fingerprint=fingerprint,
     )
+
+
+def cut_segments(
+    items: Sequence[Item], starts: Sequence[float], ends: Sequence[float]
+) -> tuple[Segment, ...]:
+    """Each item's time cut into its speakers' slots, then the rest of it (the open floor, or
+    the whole item when it has no speaker)."""
+    segments: list[Segment] = []
+    for i, item in enumerate(items):
+        t = starts[i]
+        for j, sp in enumerate(item.speakers):
+            segments.append(Segment(len(segments), i, j, sp.time, t, t + sp.time))
+            t += sp.time
+        rest = ends[i] - t
+        if rest > 0 or not item.speakers:
+            segments.append(Segment(len(segments), i, None, round(rest), t, ends[i]))
+    return tuple(segments)
 
 
 def _placed(items: tuple[Item, ...], scene_map: SceneMap) -> tuple[Item, ...]:
@@ -294,6 +313,8 @@ __all__ = [
     "Speaker",
     "TextModel",
     "Timers",
+    "cut_segments",
+    "event_time",
     "load_agenda",
     "merge_timers",
     "parse_clock",
@@ -301,4 +322,5 @@ __all__ = [
     "parse_floor",
     "planned_gaps",
     "planned_holes",
+    "slug",
 ]

@@ -58,6 +58,8 @@ class AgendaDrift:
 class _Refs:
     items: set[str] = field(default_factory=set)
     speakers: set[tuple[str, str]] = field(default_factory=set)
+    inserted: set[tuple[str, str]] = field(default_factory=set)
+    """Speakers an `insert` in the journal added live: the agenda file never had them."""
 
 
 def _named(entries: Iterable[Entry]) -> _Refs:
@@ -66,6 +68,8 @@ def _named(entries: Iterable[Entry]) -> _Refs:
         if not ActionTaken.matches(e):
             continue
         action = ActionTaken.from_entry(e)
+        if e.name == "insert" and action.item is not None and action.speaker is not None:
+            refs.inserted.add((action.item, action.speaker))
         if action.item is not None:
             refs.items.add(action.item)
             if action.speaker is not None:  # a live edit names its speaker too
@@ -135,6 +139,7 @@ def _missing(agenda: Agenda, refs: _Refs) -> list[str]:
         for sid in ids
     }
     missing = sorted(i for i in refs.items if i not in known_items)
+    known_speakers |= refs.inserted
     missing += sorted(
         f"{i}/{s}" for i, s in refs.speakers if i in known_items and (i, s) not in known_speakers
     )

@@ -137,7 +137,6 @@ class Runtime:
         journal: Journal,
         transport: Transport,
     ) -> None:
-        self.agenda = agenda
         self.mode = mode
         self.clock = clock
         self.journal = journal
@@ -161,6 +160,12 @@ class Runtime:
             log.warning("agenda changed since the journal began: %s", changes)
         self.link.subscribe(self._on_link)
         journal.on_health(self._on_health)
+
+    @property
+    def agenda(self) -> Agenda:
+        """The running order now: the agenda as loaded with its live edits (`show.published`
+        is the plan as published)."""
+        return self.show.agenda
 
     @classmethod
     def create(

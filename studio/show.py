@@ -38,7 +38,7 @@ from studio.agenda import Agenda, Item, Speaker
 from studio.cells import Cells
 from studio.clock import Clock
 from studio.journal import Entry, Journal
-from studio.state import ShowState, ShowStatus, place, speaker_at, used_by
+from studio.state import ShowState, ShowStatus, place, running, speaker_at, used_by
 
 log = logging.getLogger("studio.show")
 
@@ -115,10 +115,11 @@ class Status:
 
 
 def reduce(agenda: Agenda, state: ShowState, entry: Entry) -> ShowState:
-    """Apply one action entry to a copy of `state`. Raises ActionError if it makes no sense."""
+    """Apply one action entry to a copy of `state` (`agenda`: as loaded; the action sees the
+    running order as edited so far). Raises ActionError if it makes no sense."""
     action = parse_action(entry.name, entry.args)
     s = state.copy()
-    action.apply(agenda, s, entry.at, entry.args.get("to"))
+    action.apply(running(agenda, state), s, entry.at, entry.args.get("to"))
     return s
 
 
@@ -286,11 +287,18 @@ class Show:
     """The live show: validates actions, journals them, folds them, and answers timing questions."""
 
     def __init__(self, agenda: Agenda, clock: Clock, journal: Journal | None = None) -> None:
-        self.agenda = agenda
+        self.published = agenda
+        """The agenda as loaded: the plan as published."""
         self.clock = clock
         self.journal = journal
         entries = journal.entries if journal else []
         self.state = replay(agenda, entries)
+
+    @property
+    def agenda(self) -> Agenda:
+        """The running order the show has now: the agenda with its live edits (every position
+        in `state` is one of its)."""
+        return running(self.published, self.state)
 
     @property
     def resumable(self) -> bool:
@@ -312,12 +320,14 @@ class Show:
         for the journal."""
         if isinstance(action, str):
             action = parse_action(action, args)
+        action = action.resolved(self.agenda)  # what it leaves to the show, made explicit
         at = self.clock.now()
         new = self.state.copy()
         action.apply(self.agenda, new, at)  # refuse before anything is written
+        after = running(self.published, new)
         if self.journal:
             # Where it went, by ids: a replay against an edited agenda lands on the same speaker.
-            record = {**action.args(), "to": place(self.agenda, new), "origin": origin.value}
+            record = {**action.args(), "to": place(after, new), "origin": origin.value}
             if client:
                 record["client"] = client
             self.journal.append(at, "action", action.name, record)
@@ -328,8 +338,8 @@ class Show:
         # A cue when the show moved, or when what is on air changed in place (a lower third
         # fixed for the speaker on air): the same cue number, so a scene the technician holds
         # by hand stays held; only the texts go again.
-        if changed or action.recues(self.agenda, new):
-            return [cue_for(self.agenda, new, action.name)]
+        if changed or action.recues(after, new):
+            return [cue_for(after, new, action.name)]
         return []
 
     # Convenience wrappers: the names a moderator knows.
@@ -398,7 +408,9 @@ class Show:
     def status(self, now: float | None = None) -> Status:
         now = self.clock.now() if now is None else now
         a, s = self.agenda, self.state
-        planned_end = a.item_ends[-1]
+        # Late or early against the plan as published: a speaker inserted live makes the
+        # show later, it does not move the goal.
+        planned_end = self.published.item_ends[-1]
         if s.status is ShowStatus.RUNNING and s.seg is not None:
             seg = a.segments[s.seg]
             elapsed = self.elapsed(s.seg, now)

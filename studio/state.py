@@ -4,7 +4,8 @@
 ways it changes, so every action (studio/actions.py) moves the show the same way. Places in the
 show are segments of the agenda, and a journal names them by item and speaker id (`place`,
 `pinned`), never by position. A name or role fixed on air lives beside the agenda, in `labels`;
-`speaker_at` gives a segment's speaker as the show has them.
+`speaker_at` gives a segment's speaker as the show has them. The running order edited live is
+an agenda of its own, `order` (`running` gives the one the show runs now).
 """
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ class ShowState:
     cue_seq: int = 0
     labels: dict[int, Label] = field(default_factory=dict)
     """Per segment: the speaker's name and role fixed on air (a typo in the lower third)."""
+    order: Agenda | None = None
+    """The running order as edited live (items or speakers moved, a speaker inserted or
+    removed: studio/running_order.py); None while it is the agenda as loaded. Every position
+    above is one of this agenda's."""
 
     @classmethod
     def initial(cls, agenda: Agenda) -> ShowState:
@@ -70,6 +75,12 @@ class ShowState:
             item_end=self.item_end.copy(),
             labels=dict(self.labels),
         )
+
+
+def running(agenda: Agenda, state: ShowState) -> Agenda:
+    """The agenda the show runs now: the loaded one (`agenda`) with the live edits of its
+    running order, the one every position in `state` refers to."""
+    return agenda if state.order is None else state.order
 
 
 def relabelled(sp: Speaker, name: str | None, role: str | None, lang: str) -> Speaker:

@@ -18,9 +18,12 @@ from studio.actions import (
     Extend,
     Goto,
     Hold,
+    Insert,
+    Move,
     Next,
     Origin,
     Relabel,
+    Remove,
     Resume,
     Retime,
     Skip,
@@ -74,6 +77,11 @@ EXAMPLES = [
     Retime("break-1", None, 600.0),
     Relabel("opening", "moderator", "Ivan Petrenko", None),
     Relabel("opening", "moderator", None, "Moderator and host"),
+    Move("region-kharkiv", None, "region-zaporizhzhia"),
+    Move("discussion-3", "panelist-3", None),
+    Insert("discussion-1", "olena-petrenko", "Olena Petrenko", "Mayor", 300.0, "remote", None),
+    Insert("discussion-1", "ivan", "Ivan", None, 240.0, None, "panelist-2"),
+    Remove("discussion-1", "panelist-4"),
 ]
 
 

@@ -200,4 +200,26 @@ class Messages(QObject):
             ),
             "show.unchanged": self.tr("Nothing to change: it is so already."),
             "show.bad_label": self.tr("A name or role must be 1 to {max} characters long."),
+            **self._order_formats(),
+        }
+
+    def _order_formats(self) -> dict[str, str]:
+        """The running order edited live that cannot be (studio/order_edits.py)."""
+        return {
+            "show.order_over": self.tr(
+                "The show has ended: its running order can no longer change."
+            ),
+            "show.on_air": self.tr("That is on air now: it stays where it is."),
+            "show.ran": self.tr("That has already been on air: it stays where it ran."),
+            "show.before_now": self.tr(
+                "Only what comes after the item on air can move: choose a later place."
+            ),
+            "show.fixed_start": self.tr("Item «{item}» starts at a fixed time: it cannot move."),
+            "show.not_discussion": self.tr(
+                "Item «{item}» is not a discussion: speakers are added to discussions only."
+            ),
+            "show.duplicate_id": self.tr("Item «{item}» already has a speaker «{speaker}»."),
+            "show.bad_id": self.tr("Not a speaker id: letters, digits, «-», «_» and «.» only."),
+            "show.bad_place": self.tr("Where from: the studio or remote."),
+            "show.last_speaker": self.tr("Item «{item}» has no other speaker: its last one stays."),
         }

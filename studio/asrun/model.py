@@ -202,6 +202,20 @@ class OutputChange:
 
 
 @dataclass(frozen=True)
+class OrderChange:
+    """A change of the running order (move, insert, remove): the speaker it was about (None:
+    the whole item moved) and what stood before it, before the edit, after it and in the plan
+    as published (None: it was first, or was not there)."""
+
+    speaker: Speaker | None
+    was_after: Item | Speaker | None
+    now_after: Item | Speaker | None
+    published_after: Item | Speaker | None
+    published: bool
+    """Whether the plan as published had it (a speaker inserted live was not in it)."""
+
+
+@dataclass(frozen=True)
 class Intervention:
     """An operator action beyond start/next, a manual scene switch, or a refused action."""
 
@@ -221,6 +235,8 @@ class Intervention:
     """A change of allotment: the allotment as the agenda published it."""
     labels: tuple[Speaker, Speaker] | None = None
     """A lower third fixed on air (relabel): the speaker before and after the fix."""
+    order: OrderChange | None = None
+    """The running order edited (move, insert, remove): what, from where, to where."""
 
 
 @dataclass(frozen=True)
@@ -249,6 +265,9 @@ class AsRun:
     ended_at: float | None
     end_instant: float
     final_offset: float | None
+    published: Agenda | None = None
+    """The plan as published (the agenda as loaded); `agenda` is the running order as run, with
+    the live edits. None: the same."""
 
     @property
     def mode(self) -> str:
@@ -256,11 +275,11 @@ class AsRun:
 
     @property
     def planned_start(self) -> float:
-        return self.agenda.item_starts[0]
+        return (self.published or self.agenda).item_starts[0]
 
     @property
     def planned_end(self) -> float:
-        return self.agenda.item_ends[-1]
+        return (self.published or self.agenda).item_ends[-1]
 
     def region_rows(self, lang: str) -> tuple[TimeRow, ...]:
         """Speaking time per region, named in `lang`."""

@@ -34,10 +34,11 @@ from studio.asrun.model import (
     TimeRow,
     region_label,
 )
+from studio.asrun.order import ORDER_EDITS, order_intervention
 from studio.clock import SimClock
 from studio.journal import Entry, is_header, read_entries
 from studio.show import ActionError, ItemState, Show, ShowState, ShowStatus, Status, reduce
-from studio.state import speaker_at
+from studio.state import running, speaker_at
 
 AgendaLoader = Callable[[Path], Agenda]
 
@@ -137,10 +138,25 @@ def _header_notices(journal_path: Path, header: dict[str, Any], agenda: Agenda) 
 # ---- the show, action by action -----------------------------------------------------------------
 
 
-def _current_item(agenda: Agenda, s: ShowState) -> int | None:
+EDITS = ("retime", "relabel", *ORDER_EDITS)
+
+
+def _plan(e: Entry, offset: float) -> Intervention:
+    """A plan to end on time taken: how much it cut in all, and what it dropped."""
+    changes = e.args.get("changes")
+    cut = 0.0
+    for c in changes if isinstance(changes, list) else []:
+        if isinstance(c, dict):
+            cut += float(c.get("old", 0)) - float(c.get("new", 0))
+    dropped = e.args.get("dropped")
+    what = ", ".join(str(d) for d in dropped) if isinstance(dropped, list) else None
+    return Intervention(e.seq, e.at, e.name, what or None, seconds=cut, offset=offset)
+
+
+def _current_item(agenda: Agenda, s: ShowState) -> str | None:
     if s.status is not ShowStatus.RUNNING or s.seg is None:
         return None
-    return agenda.segments[s.seg].item_index
+    return agenda.items[agenda.segments[s.seg].item_index].id
 
 
 class _ShowFold:
@@ -149,11 +165,12 @@ class _ShowFold:
     operator's interventions and the actions that no longer apply."""
 
     def __init__(self, agenda: Agenda) -> None:
-        self.agenda = agenda
+        self.published = agenda
         self.show = Show(agenda, SimClock(0.0))
         self.state = ShowState.initial(agenda)
-        self.visits: list[list[tuple[float, float]]] = [[] for _ in agenda.items]
-        self.cur_item: int | None = None
+        # By item id: an item moved live keeps its stretches on air.
+        self.visits: dict[str, list[tuple[float, float]]] = {item.id: [] for item in agenda.items}
+        self.cur_item: str | None = None
         self.cur_since = 0.0
         self.offsets: list[OffsetPoint] = []
         self.curve: list[tuple[float, float]] = []
@@ -161,6 +178,11 @@ class _ShowFold:
         self.refused: list[Entry] = []
         self.held_at: float | None = None
         self.last: tuple[float, float, float] | None = None  # (at, offset, remaining) counting
+
+    @property
+    def agenda(self) -> Agenda:
+        """The running order as the show has it now (with its live edits)."""
+        return running(self.published, self.state)
 
     def _status(self, at: float) -> Status:
         self.show.state = self.state
@@ -190,7 +212,7 @@ class _ShowFold:
     def action(self, e: Entry) -> None:
         before = self._offset(e.at)
         try:
-            new = reduce(self.agenda, self.state, e)
+            new = reduce(self.published, self.state, e)
         except ActionError as exc:
             self.interventions.append(Intervention(e.seq, e.at, e.name, refused=str(exc)))
             self.refused.append(e)
@@ -210,14 +232,14 @@ class _ShowFold:
         if e.name not in ROUTINE_ACTIONS:
             self.interventions.append(self._intervention(e, old, st.offset))
 
-    def _visit(self, at: float, new: ShowState) -> None:
+    def _visit(self, at: float, new: ShowState) -> None:  # items by id: an edit moves them
         """A stretch on air ends when the show leaves its item, or starts again."""
-        item_now = _current_item(self.agenda, new)
+        item_now = _current_item(running(self.published, new), new)
         if item_now != self.cur_item or (
             new.status is ShowStatus.RUNNING and self.state.status is not ShowStatus.RUNNING
         ):
             if self.cur_item is not None:
-                self.visits[self.cur_item].append((self.cur_since, at))
+                self.visits.setdefault(self.cur_item, []).append((self.cur_since, at))
             self.cur_item, self.cur_since = item_now, at
 
     def _intervention(self, e: Entry, old: ShowState, offset: float) -> Intervention:
@@ -238,17 +260,12 @@ class _ShowFold:
             return Intervention(
                 e.seq, e.at, name, item_id, seg.speaker_index, seconds=seconds, offset=offset
             )
-        if name in ("retime", "relabel"):
-            return self._edit(e, old, offset)
+        if name in EDITS:
+            return (
+                self._order(e, old, offset) if name in ORDER_EDITS else self._edit(e, old, offset)
+            )
         if name == "plan":
-            changes = e.args.get("changes")
-            cut = 0.0
-            for c in changes if isinstance(changes, list) else []:
-                if isinstance(c, dict):
-                    cut += float(c.get("old", 0)) - float(c.get("new", 0))
-            dropped = e.args.get("dropped")
-            what = ", ".join(str(d) for d in dropped) if isinstance(dropped, list) else None
-            return Intervention(e.seq, e.at, name, what or None, seconds=cut, offset=offset)
+            return _plan(e, offset)
         if name == "hold":
             self.held_at = e.at
         elif name == "resume" and self.held_at is not None:
@@ -278,6 +295,11 @@ class _ShowFold:
         labels = (before, after) if before is not None and after is not None else None
         return dataclasses.replace(common, labels=labels)
 
+    def _order(self, e: Entry, old: ShowState, offset: float) -> Intervention:
+        """A change of the running order: what moved (or came, or went), and from where."""
+        before = running(self.published, old)
+        return order_intervention(e, self.published, before, self.agenda, offset)
+
     def finish(self, end_instant: float) -> list[Notice]:
         """Close what is still open at the journal's last entry; the notices that makes."""
         notices: list[Notice] = []
@@ -293,7 +315,7 @@ class _ShowFold:
         elif self.state.status is ShowStatus.PRE:
             notices.append(Notice("not_started"))
         if self.cur_item is not None:
-            self.visits[self.cur_item].append((self.cur_since, end_instant))
+            self.visits.setdefault(self.cur_item, []).append((self.cur_since, end_instant))
         self.show.state = self.state
         return notices
 
@@ -304,9 +326,15 @@ class _ShowFold:
         return self.offsets[-1].after if self.offsets else None
 
 
+def _published_ids(fold: _ShowFold) -> dict[str, int]:
+    return {item.id: i for i, item in enumerate(fold.published.items)}
+
+
 def _items(fold: _ShowFold) -> tuple[ItemRun, ...]:
-    """Each agenda item, planned against its stretches on air."""
-    agenda, state, show = fold.agenda, fold.state, fold.show
+    """Each item in the running order as run, planned as published against its stretches on
+    air."""
+    agenda, state, show, plan = fold.agenda, fold.state, fold.show, fold.published
+    published = _published_ids(fold)
     items: list[ItemRun] = []
     for i, item in enumerate(agenda.items):
         segs = [agenda.segments[j] for j in agenda.item_segments(i)]
@@ -316,13 +344,14 @@ def _items(fold: _ShowFold) -> tuple[ItemRun, ...]:
             if (t := state.seg_first_start[s.index]) is not None
             and state.seg_first_start[segs[0].index] != t
         )
+        p = published.get(item.id)
         items.append(
             ItemRun(
                 index=i,
                 item=item,
-                planned_start=agenda.item_starts[i],
-                planned_end=agenda.item_ends[i],
-                visits=tuple((a, b) for a, b in fold.visits[i] if b >= a),
+                planned_start=agenda.item_starts[i] if p is None else plan.item_starts[p],
+                planned_end=agenda.item_ends[i] if p is None else plan.item_ends[p],
+                visits=tuple((a, b) for a, b in fold.visits.get(item.id, []) if b >= a),
                 state=show.item_state(i),
                 extended=sum(state.extra[s.index] for s in segs),
                 speaker_starts=starts,
@@ -348,6 +377,8 @@ def _speakers(fold: _ShowFold, end_instant: float) -> tuple[SpeakerRun, ...]:
         else:
             sstate = ItemState.DONE
         sp = speaker_at(agenda, state, seg.index) or item.speakers[seg.speaker_index]
+        was = fold.published.segment_for(*agenda.segment_ids(seg.index))  # as published
+        planned = seg.planned_start if was is None else fold.published.segments[was].planned_start
         speakers.append(
             SpeakerRun(
                 key=f"{item.id}#{seg.speaker_index + 1}",
@@ -356,7 +387,7 @@ def _speakers(fold: _ShowFold, end_instant: float) -> tuple[SpeakerRun, ...]:
                 slot=seg.speaker_index + 1,
                 label=sp.label(lang),
                 region=sp.region or item.region,
-                planned_start=seg.planned_start,
+                planned_start=planned,
                 allotted=float(seg.allotted),
                 extended=state.extra[seg.index],
                 actual_start=first,
@@ -533,7 +564,8 @@ def replay_journal(
     found += show.finish(end_instant)
     obs.finish()
     return AsRun(
-        agenda=agenda,
+        agenda=show.agenda,
+        published=agenda,
         journal_path=journal_path,
         header=header,
         entries=len(entries),

@@ -7,7 +7,8 @@ from __future__ import annotations
 import html
 import statistics
 
-from studio.asrun.model import AsRun, Intervention, TimeRow
+from studio.agenda import Item, Speaker
+from studio.asrun.model import AsRun, Intervention, OrderChange, TimeRow
 from studio.asrun.texts import Fmt, output_state
 from studio.show import ItemState
 
@@ -332,6 +333,8 @@ def _intervention_detail(f: Fmt, iv: Intervention) -> str:
         return f"{f.signed(iv.seconds)} — {f.item_title(iv.item_id)}" + (f", {who}" if who else "")
     if iv.action in ("retime", "relabel"):
         return _edit_detail(f, iv)
+    if iv.order is not None:
+        return _order_detail(f, iv, iv.order)
     if iv.action == "plan" and iv.seconds is not None:
         dropped = f"; {f.t('plan_dropped')}: {iv.item_id}" if iv.item_id else ""
         return f"{f.t('plan_cut')} {f.dur(iv.seconds)}{dropped}"
@@ -358,6 +361,31 @@ def _edit_detail(f: Fmt, iv: Intervention) -> str:
     text = f"{where}: {f.dur(iv.was)} → {f.dur(iv.seconds)}"
     if iv.planned is not None and round(iv.planned) != round(iv.was):
         text += f" ({f.t('as_published')} {f.dur(iv.planned)})"
+    return text
+
+
+def _place(f: Fmt, after: Item | Speaker | None) -> str:
+    """Where something stood: "after <item or speaker>", or "first"."""
+    if after is None:
+        return f.t("first")
+    name = after.label(f.lang) if isinstance(after, Speaker) else after.title.get(f.lang)
+    return f"{f.t('after')} {name}"
+
+
+def _order_detail(f: Fmt, iv: Intervention, o: OrderChange) -> str:
+    """The running order edited, plan as published against as run: "Talks, Olena: after Anna →
+    first"; an inserted speaker with their time and place; a removed one with where they stood.
+    Where the plan as published had it elsewhere than before the edit, that too."""
+    title = f.item_title(iv.item_id)
+    who = o.speaker.label(f.lang) if o.speaker is not None else ""
+    where = title + (f", {who}" if who else "")
+    if iv.action == "insert":
+        return f"{where} ({f.dur(iv.seconds)}): {_place(f, o.now_after)}"
+    if iv.action == "remove":
+        return f"{where}: {f.t('stood')} {_place(f, o.was_after)}"
+    text = f"{where}: {_place(f, o.was_after)} → {_place(f, o.now_after)}"
+    if o.published and o.published_after != o.was_after:
+        text += f" ({f.t('as_published')}: {_place(f, o.published_after)})"
     return text
 
 

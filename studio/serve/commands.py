@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from studio.actions import Action, Back, Extend, Goto, Hold, Next, Resume, Skip, Start
+from studio.serve.commands_edit import EDITS, EditRequestError, parse_edit
 
 MAX_MESSAGE = 500  # characters; a longer message is refused, never cut
 MAX_EXTEND = 4 * 3600.0  # seconds either way in one press
@@ -102,6 +103,7 @@ COMMANDS = (
     "release",
     "plan",
     "dismiss-plan",
+    *EDITS,  # the running order edited live (studio/serve/commands_edit.py)
 )
 
 
@@ -116,6 +118,11 @@ def parse_command(name: str, body: Any) -> Command:
     if name in SIMPLE:
         _fields(body, name, set())
         return Command(name, action=SIMPLE[name]())
+    if name in EDITS:
+        try:
+            return Command(name, action=parse_edit(name, body))
+        except EditRequestError as exc:
+            raise BadRequest(str(exc)) from None
     if name == "extend":
         _fields(body, name, {"seconds"})
         return Command(name, action=Extend(_seconds(body)))

@@ -177,7 +177,9 @@ class ShowView:
         segments = self.agenda.item_segments(row)
         extra = sum(st.extra[i] for i in segments)
         labels = tuple(st.labels[i] for i in segments if i in st.labels) if st.labels else ()
-        return (self.item_state(row), st.item_start[row], st.item_end[row], extra, labels)
+        a = self.agenda  # the running order: an edit moves items, adds or removes speakers
+        where = (a.items[row].id, a.speaker_ids[row], a.item_starts[row], a.item_ends[row])
+        return (self.item_state(row), st.item_start[row], st.item_end[row], extra, labels, where)
 
     def current_row(self) -> int | None:
         st = self.state

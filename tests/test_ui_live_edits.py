@@ -82,6 +82,8 @@ async def test_fix_a_name_on_air_from_the_running_order(
         "Skip this item",
         "Change time…",
         "Fix name or role…",
+        "Move…",  # tests/test_ui_order_edits.py
+        "Remove a speaker…",
     ]
     entries["Fix name or role…"].trigger()
     dialog = w.live_edits.dialog

@@ -207,11 +207,13 @@ async def test_the_agenda_menu_opens_for_the_mouse_not_the_menu_key(
     popup = QApplication.activePopupWidget()
     try:
         assert isinstance(popup, QMenu)
-        # A break has no speakers: no "Fix name or role…" (tests/test_ui_live_edits.py).
+        # A break has no speakers: no "Fix name or role…" (tests/test_ui_live_edits.py), no
+        # speaker to add or remove (tests/test_ui_order_edits.py); it can move.
         assert [a.text() for a in popup.actions()] == [
             "Go to this item",
             "Skip this item",
             "Change time…",
+            "Move…",
         ]
     finally:
         close_popups()

@@ -249,6 +249,77 @@ Move it aside (it is kept) and start a new show?</translation>
     </message>
 </context>
 <context>
+    <name>InsertDialog</name>
+    <message>
+        <source>Add a speaker</source>
+        <translation>Add a speaker</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>Time (min:sec):</source>
+        <translation>Time (min:sec):</translation>
+    </message>
+    <message>
+        <source>Speaks from:</source>
+        <translation>Speaks from:</translation>
+    </message>
+    <message>
+        <source>Goes:</source>
+        <translation>Goes:</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>The item grows by their time; what follows moves later, a fixed start stays.</source>
+        <translation>The item grows by their time; what follows moves later, a fixed start stays.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>as the item</source>
+        <translation>as the item</translation>
+    </message>
+    <message>
+        <source>the studio</source>
+        <translation>the studio</translation>
+    </message>
+    <message>
+        <source>remote</source>
+        <translation>remote</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>First</translation>
+    </message>
+    <message>
+        <source>After: {what}</source>
+        <translation>After: {what}</translation>
+    </message>
+    <message>
+        <source>Write the time as minutes:seconds, like 4:30.</source>
+        <translation>Write the time as minutes:seconds, like 4:30.</translation>
+    </message>
+    <message>
+        <source>{who} added with {time}.</source>
+        <translation>{who} added with {time}.</translation>
+    </message>
+</context>
+<context>
     <name>JournalAlarm</name>
     <message>
         <source>line {line}: torn last line (power lost while writing?), dropped</source>
@@ -907,6 +978,46 @@ Move it aside (it is kept) and start a new show?</translation>
         <source>A name or role must be 1 to {max} characters long.</source>
         <translation>A name or role must be 1 to {max} characters long.</translation>
     </message>
+    <message>
+        <source>The show has ended: its running order can no longer change.</source>
+        <translation>The show has ended: its running order can no longer change.</translation>
+    </message>
+    <message>
+        <source>That is on air now: it stays where it is.</source>
+        <translation>That is on air now: it stays where it is.</translation>
+    </message>
+    <message>
+        <source>That has already been on air: it stays where it ran.</source>
+        <translation>That has already been on air: it stays where it ran.</translation>
+    </message>
+    <message>
+        <source>Only what comes after the item on air can move: choose a later place.</source>
+        <translation>Only what comes after the item on air can move: choose a later place.</translation>
+    </message>
+    <message>
+        <source>Item «{item}» starts at a fixed time: it cannot move.</source>
+        <translation>Item «{item}» starts at a fixed time: it cannot move.</translation>
+    </message>
+    <message>
+        <source>Item «{item}» is not a discussion: speakers are added to discussions only.</source>
+        <translation>Item «{item}» is not a discussion: speakers are added to discussions only.</translation>
+    </message>
+    <message>
+        <source>Item «{item}» already has a speaker «{speaker}».</source>
+        <translation>Item «{item}» already has a speaker «{speaker}».</translation>
+    </message>
+    <message>
+        <source>Not a speaker id: letters, digits, «-», «_» and «.» only.</source>
+        <translation>Not a speaker id: letters, digits, «-», «_» and «.» only.</translation>
+    </message>
+    <message>
+        <source>Where from: the studio or remote.</source>
+        <translation>Where from: the studio or remote.</translation>
+    </message>
+    <message>
+        <source>Item «{item}» has no other speaker: its last one stays.</source>
+        <translation>Item «{item}» has no other speaker: its last one stays.</translation>
+    </message>
 </context>
 <context>
     <name>ModeBanner</name>
@@ -937,6 +1048,64 @@ Move it aside (it is kept) and start a new show?</translation>
     <message>
         <source>LIVE — off air</source>
         <translation>LIVE — off air</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>First</source>
+        <translation>First</translation>
+    </message>
+    <message>
+        <source>After: {what}</source>
+        <translation>After: {what}</translation>
+    </message>
+    <message>
+        <source>Move in the running order</source>
+        <translation>Move in the running order</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>What:</translation>
+    </message>
+    <message>
+        <source>Goes:</source>
+        <translation>Goes:</translation>
+    </message>
+    <message>
+        <source>Only what has not been on air moves, and only to a place after the one on air. Planned times follow; a fixed start stays.</source>
+        <translation>Only what has not been on air moves, and only to a place after the one on air. Planned times follow; a fixed start stays.</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>The whole item</source>
+        <translation>The whole item</translation>
+    </message>
+    <message>
+        <source>Moved: {what}, {where}.</source>
+        <translation>Moved: {what}, {where}.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEdits</name>
+    <message>
+        <source>Move…</source>
+        <translation>Move…</translation>
+    </message>
+    <message>
+        <source>Add a speaker…</source>
+        <translation>Add a speaker…</translation>
+    </message>
+    <message>
+        <source>Remove a speaker…</source>
+        <translation>Remove a speaker…</translation>
     </message>
 </context>
 <context>
@@ -1030,6 +1199,33 @@ Move it aside (it is kept) and start a new show?</translation>
     <message>
         <source>Lower third fixed: {label}.</source>
         <translation>Lower third fixed: {label}.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveDialog</name>
+    <message>
+        <source>Remove a speaker</source>
+        <translation>Remove a speaker</translation>
+    </message>
+    <message>
+        <source>Who did not come:</source>
+        <translation>Who did not come:</translation>
+    </message>
+    <message>
+        <source>The item is shorter by their time; what follows moves earlier.</source>
+        <translation>The item is shorter by their time; what follows moves earlier.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Removed from the running order: {who}.</source>
+        <translation>Removed from the running order: {who}.</translation>
     </message>
 </context>
 <context>

@@ -250,6 +250,77 @@ Move it aside (it is kept) and start a new show?</source>
     </message>
 </context>
 <context>
+    <name>InsertDialog</name>
+    <message>
+        <source>Add a speaker</source>
+        <translation>Додати спікера</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Ім&apos;я:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Посада:</translation>
+    </message>
+    <message>
+        <source>Time (min:sec):</source>
+        <translation>Час (хв:с):</translation>
+    </message>
+    <message>
+        <source>Speaks from:</source>
+        <translation>Звідки виступає:</translation>
+    </message>
+    <message>
+        <source>Goes:</source>
+        <translation>Куди:</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>необов&apos;язково</translation>
+    </message>
+    <message>
+        <source>The item grows by their time; what follows moves later, a fixed start stays.</source>
+        <translation>Пункт подовжується на їхній час; усе, що далі, зсувається пізніше, фіксований початок лишається.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Додати</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+    <message>
+        <source>as the item</source>
+        <translation>як у пункті</translation>
+    </message>
+    <message>
+        <source>the studio</source>
+        <translation>студія</translation>
+    </message>
+    <message>
+        <source>remote</source>
+        <translation>віддалено</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>Першим</translation>
+    </message>
+    <message>
+        <source>After: {what}</source>
+        <translation>Після: {what}</translation>
+    </message>
+    <message>
+        <source>Write the time as minutes:seconds, like 4:30.</source>
+        <translation>Запишіть час як хвилини:секунди, наприклад 4:30.</translation>
+    </message>
+    <message>
+        <source>{who} added with {time}.</source>
+        <translation>Додано: {who}, час {time}.</translation>
+    </message>
+</context>
+<context>
     <name>JournalAlarm</name>
     <message>
         <source>line {line}: torn last line (power lost while writing?), dropped</source>
@@ -908,6 +979,46 @@ Move it aside (it is kept) and start a new show?</source>
         <source>A name or role must be 1 to {max} characters long.</source>
         <translation>Ім&apos;я чи посада мають містити від 1 до {max} символів.</translation>
     </message>
+    <message>
+        <source>The show has ended: its running order can no longer change.</source>
+        <translation>Захід завершився: порядок програми більше не змінити.</translation>
+    </message>
+    <message>
+        <source>That is on air now: it stays where it is.</source>
+        <translation>Це зараз в ефірі: воно лишається на своєму місці.</translation>
+    </message>
+    <message>
+        <source>That has already been on air: it stays where it ran.</source>
+        <translation>Це вже було в ефірі: воно лишається там, де відбулося.</translation>
+    </message>
+    <message>
+        <source>Only what comes after the item on air can move: choose a later place.</source>
+        <translation>Переміщувати можна лише на місце після пункту в ефірі: виберіть пізніше місце.</translation>
+    </message>
+    <message>
+        <source>Item «{item}» starts at a fixed time: it cannot move.</source>
+        <translation>Пункт «{item}» починається у фіксований час: його не можна перемістити.</translation>
+    </message>
+    <message>
+        <source>Item «{item}» is not a discussion: speakers are added to discussions only.</source>
+        <translation>Пункт «{item}» — не дискусія: спікерів додають лише до дискусій.</translation>
+    </message>
+    <message>
+        <source>Item «{item}» already has a speaker «{speaker}».</source>
+        <translation>У пункті «{item}» уже є спікер «{speaker}».</translation>
+    </message>
+    <message>
+        <source>Not a speaker id: letters, digits, «-», «_» and «.» only.</source>
+        <translation>Це не ідентифікатор спікера: лише літери, цифри, «-», «_» і «.».</translation>
+    </message>
+    <message>
+        <source>Where from: the studio or remote.</source>
+        <translation>Звідки: студія або віддалено.</translation>
+    </message>
+    <message>
+        <source>Item «{item}» has no other speaker: its last one stays.</source>
+        <translation>У пункті «{item}» немає інших спікерів: останній лишається.</translation>
+    </message>
 </context>
 <context>
     <name>ModeBanner</name>
@@ -938,6 +1049,64 @@ Move it aside (it is kept) and start a new show?</source>
     <message>
         <source>LIVE — off air</source>
         <translation>НАЖИВО — не в ефірі</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>First</source>
+        <translation>Першим</translation>
+    </message>
+    <message>
+        <source>After: {what}</source>
+        <translation>Після: {what}</translation>
+    </message>
+    <message>
+        <source>Move in the running order</source>
+        <translation>Перемістити в порядку програми</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>Що:</translation>
+    </message>
+    <message>
+        <source>Goes:</source>
+        <translation>Куди:</translation>
+    </message>
+    <message>
+        <source>Only what has not been on air moves, and only to a place after the one on air. Planned times follow; a fixed start stays.</source>
+        <translation>Переміщується лише те, що ще не було в ефірі, і лише на місце після того, що в ефірі зараз. Час за планом перераховується; фіксований початок лишається.</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Перемістити</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+    <message>
+        <source>The whole item</source>
+        <translation>Увесь пункт</translation>
+    </message>
+    <message>
+        <source>Moved: {what}, {where}.</source>
+        <translation>Переміщено: {what}, {where}.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEdits</name>
+    <message>
+        <source>Move…</source>
+        <translation>Перемістити…</translation>
+    </message>
+    <message>
+        <source>Add a speaker…</source>
+        <translation>Додати спікера…</translation>
+    </message>
+    <message>
+        <source>Remove a speaker…</source>
+        <translation>Зняти спікера…</translation>
     </message>
 </context>
 <context>
@@ -1032,6 +1201,33 @@ Move it aside (it is kept) and start a new show?</source>
     <message>
         <source>Lower third fixed: {label}.</source>
         <translation>Титр виправлено: {label}.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveDialog</name>
+    <message>
+        <source>Remove a speaker</source>
+        <translation>Зняти спікера</translation>
+    </message>
+    <message>
+        <source>Who did not come:</source>
+        <translation>Хто не прийшов:</translation>
+    </message>
+    <message>
+        <source>The item is shorter by their time; what follows moves earlier.</source>
+        <translation>Пункт коротшає на їхній час; усе, що далі, зсувається раніше.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Зняти</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+    <message>
+        <source>Removed from the running order: {who}.</source>
+        <translation>Знято з програми: {who}.</translation>
     </message>
 </context>
 <context>

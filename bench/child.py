@@ -7,8 +7,8 @@ monotonic clock, so the parent can subtract the instant it spawned the process.
 
 - `bare`: a bare PySide6 QMainWindow, 1440x900 like the console, shown; reports when its first
   paint has completed, then quits.
-- `console`: the console exactly as `studio --dry-run` starts it (`studio.cli.main`, which finds
-  `ui.app:main` through the entry point); reports when the MainWindow's first paint has completed
+- `console`: the console exactly as `studio --dry-run` starts it (`ui.boot.main`, the function
+  .venv/bin/studio runs); reports when the MainWindow's first paint has completed
   and the RSS then, and again once start-up has settled (simulated OBS online, then 1 s); then
   closes the window (before the show starts, so without a question) and exits.
 - `idle`: the console as above; once online it starts the show (the F5 action), waits 2 s and
@@ -113,7 +113,7 @@ def console(mode: str, journal: Path) -> int:
 
     t_qt = time.perf_counter()
     QApplication([sys.argv[0]])  # ui.app.main uses the QApplication that exists
-    from studio.cli import main
+    from ui.boot import main  # what .venv/bin/studio runs
 
     state: dict[str, Any] = {}
 

@@ -12,47 +12,47 @@ painted with the right speaker and countdown, against a bare PySide6 window's st
    back about every 30 min, and the recording started. About 4 h 50 min into the show, with a
    speaker's countdown running, the generator notes that speaker and the time left and waits;
    the bench SIGKILLs it, as a crash would end the console.
-2. The restart (`child`, a subprocess per run): `studio --dry-run --lang en --journal J
-   config/agenda.yaml` exactly as bench.child starts the console (`studio.cli.main`), on a
-   fresh copy of the killed journal. There is no command-line flag to resume without asking:
-   the console asks "Resume the show?" first. The child answers it (the Resume button) as soon
-   as its first paint pass has finished, then waits for the main window's first paint pass that
-   shows the noted speaker and a countdown within 3 s of the time left. Figures: spawn → the
-   question painted, the answer → the window painted, and their sum (no human in it). A second
-   variant (`auto`) makes `Console(resume=True)`, what a `--resume` flag would do: no question.
+   The generator keeps the resume card as the console does (studio/resume_card.py's
+   CardKeeper). The journal, its clock mark and the card are kept as the crash left them, and
+   every restart starts from those very files.
+2. The restart (bench/restart_child.py, a subprocess per run): `studio --dry-run --lang en
+   --journal J config/agenda.yaml` through `ui.boot.main`, the function .venv/bin/studio runs.
+   With the card (`card`), the launcher paints the early window from it; then the engine loads,
+   replays the journal and asks "Resume the show?" over it; the child answers as soon as the
+   question is painted, and waits for the console's window to show the noted speaker and a
+   countdown within 3 s of the time left. Figures: spawn → the early window painted with the
+   right speaker and countdown (the target), spawn → the question painted, the answer → the
+   console's window painted right. Without the card (`no-card`, as before it existed): spawn →
+   the console's window painted right, the question answered at once.
 3. Floors in the same run: the bare PySide6 window (bench.child `bare`) and the console's own
    start-up on a new journal (bench.child `console`), alternating with the restarts, after one
    unmeasured warm-up of each.
 
-Where the time goes: the child wraps the steps of the start (imports, agenda, Qt set-up, the
-journal read, the replay, the question, the window's construction, the first paint) and stamps
-each with `time.perf_counter()` (the system-wide monotonic clock, so spawn-relative); the
-figures are medians over the runs. `python -m bench.restart [RUNS]` runs this benchmark alone.
+Where the time goes: the child stamps each step (PySide6, the launcher, the card read, the early
+window painted, the question, the console's window) with `time.perf_counter()` (the system-wide
+monotonic clock, so spawn-relative); the figures are medians over the runs. `python -m
+bench.restart [RUNS]` runs this benchmark alone.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
 import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
-T_ENTER = time.perf_counter()  # a child's interpreter is up; nothing of ours imported yet
-
-import json  # noqa: E402
-import os  # noqa: E402
-import shutil  # noqa: E402
-import signal  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-import threading  # noqa: E402
-from dataclasses import dataclass, field  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
-
-from bench.common import DEFAULT_AGENDA, ROOT, Row, child_env, median, ms, verdict  # noqa: E402
+from bench.common import DEFAULT_AGENDA, ROOT, Row, child_env, median, ms, verdict
 
 TARGET_RATIO = 1.5
 SHOW_HOURS = 5.0
 CRASH_AFTER_S = 4 * 3600 + 50 * 60  # show seconds after the planned start
-COUNTDOWN_SLACK_S = 3.0
 
 
 def report(**values: Any) -> None:
@@ -71,7 +71,9 @@ def _generate(workdir: Path, journal: Path, seed: int = 14) -> int:
     from studio.agenda import load_agenda
     from studio.modes import Mode
     from studio.obs.simulated import SimulatedObs
+    from studio.resume_card import CardKeeper, card_path
     from studio.runtime import Runtime, RuntimeOptions
+    from ui.boot import card_folder
 
     rng = random.Random(seed)
     loop = VirtualLoop()
@@ -122,6 +124,8 @@ def _generate(workdir: Path, journal: Path, seed: int = 14) -> int:
             transport=obs,
         )
         await rt.start()
+        # The card the console keeps beside the show (ui/app.py does the same).
+        CardKeeper(rt, card_path(card_folder(), DEFAULT_AGENDA, rt.mode.value))
         crash_at = agenda.planned_start + CRASH_AFTER_S
 
         async def trouble() -> None:  # outages and the technician's hand in OBS
@@ -224,283 +228,51 @@ def generate(workdir: Path) -> tuple[Path, dict[str, Any]]:
             f"the busy show's generator ended without a journal (exit {proc.returncode})"
         )
     state["generated_s"] = time.perf_counter() - t0
+    # The crash state, kept as it is: every restart starts from these very files.
+    pristine = workdir / "pristine"
+    pristine.mkdir(exist_ok=True)
+    shutil.copy2(journal, pristine / journal.name)
+    clock = journal.with_name(journal.name + ".clock")
+    if clock.exists():
+        shutil.copy2(clock, pristine / clock.name)
+    card = _card_file(Path(child_env(workdir)["XDG_DATA_HOME"]))
+    if not card.exists():
+        raise RuntimeError("the busy show left no resume card")
+    shutil.copy2(card, pristine / "card.json")
+    state.update(journal=str(journal), pristine=str(pristine))
     return journal, state
 
 
-# ---- 2. the restart, in a child ----------------------------------------------------------------
-
-INTERVALS: list[tuple[str, float, float]] = []
-STAMPS: dict[str, float] = {}
+# ---- 2. the restart, in a child (bench/restart_child.py) -------------------------------------
 
 
-def _stamp(name: str) -> None:
-    STAMPS.setdefault(name, time.perf_counter())
+def _card_file(data_home: Path) -> Path:
+    from studio.resume_card import card_path
 
-
-def _timed(owner: Any, attr: str, label: str) -> None:
-    """Wrap owner.attr (a function or coroutine function) to note each call's start and end."""
-    import inspect
-
-    fn = getattr(owner, attr)
-    if inspect.iscoroutinefunction(fn):
-
-        async def awrapper(*args: Any, **kwargs: Any) -> Any:
-            _stamp(f"{label} (entered)")  # it may yield and end after the paint
-            t0 = time.perf_counter()
-            try:
-                return await fn(*args, **kwargs)
-            finally:
-                INTERVALS.append((label, t0, time.perf_counter()))
-
-        setattr(owner, attr, awrapper)
-        return
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        t0 = time.perf_counter()
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            INTERVALS.append((label, t0, time.perf_counter()))
-
-    setattr(owner, attr, wrapper)
-
-
-def _seconds(text: str) -> float | None:
-    """'4:59' / '1:02:03' as seconds; None for overtime or no time."""
-    if not text or text.startswith("+"):
-        return None
-    try:
-        parts = [int(p) for p in text.split(":")]
-    except ValueError:
-        return None
-    total = 0
-    for p in parts:
-        total = total * 60 + p
-    return float(total)
-
-
-def _skeleton(expected: dict[str, Any]) -> int:
-    """The prototype of "window first": only PySide6, a window with the mode, the item, the
-    speaker and the countdown from a small snapshot the console would keep beside its journal
-    (here the noted speaker and time left), painted; the engine would load behind it."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QFont
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
-
-    _stamp("import PySide6")
-    app = QApplication([sys.argv[0]])
-    window = QMainWindow()
-    window.setWindowTitle("Studio Console")
-    window.resize(1440, 900)
-    body = QWidget(window)
-    column = QVBoxLayout(body)
-    for text, size in (
-        ("DRY-RUN", 12),
-        (str(expected.get("item") or ""), 22),
-        (str(expected["speaker"]), 17),
-    ):
-        label = QLabel(text, body)
-        label.setFont(QFont("", size, QFont.Weight.Bold))
-        column.addWidget(label)
-    left = max(0, int(expected["remaining"]))
-    countdown = QLabel(f"{left // 60}:{left % 60:02d}", body)
-    countdown.setFont(QFont("", 120, QFont.Weight.Bold))
-    column.addWidget(countdown, 1)
-    window.setCentralWidget(body)
-    window.speaker_label = column.itemAt(2).widget()  # type: ignore[attr-defined]
-    window.countdown = countdown  # type: ignore[attr-defined]
-    _stamp("window built")
-    spy = _Spy(expected, window_class="QMainWindow")
-    window.show()
-    QTimer.singleShot(30000, app.quit)
-    code = app.exec()
-    del spy
-    return code
-
-
-def _child(workdir: Path, journal: Path, expected: dict[str, Any], mode: str) -> int:
-    if mode == "skeleton":
-        return _skeleton(expected)
-    if mode in ("auto-gc", "auto-lean"):
-        import gc
-
-        gc.disable()  # the prototype: no collection until the first paint, then gc.freeze()
-    from PySide6.QtWidgets import QApplication
-
-    _stamp("import PySide6")
-    QApplication([sys.argv[0]])  # ui.app.main uses the QApplication that exists
-    _stamp("QApplication")
-    import studio.cli
-
-    _stamp("import studio.cli")
-    import ui.app
-
-    _stamp("import ui.app")
-    os.environ.setdefault("QT_API", "pyside6")
-    import qasync  # noqa: F401 - imported by ui.app.main at this point anyway
-
-    _stamp("import qasync")
-    import studio.journal
-    import studio.runtime
-    import studio.show
-    import ui.bridge
-    import ui.main_window
-    import ui.monitor
-    import ui.widgets
-
-    for owner, attr, label in (
-        (ui.app, "load_agenda", "agenda load"),
-        (ui.app, "load_settings", "settings load"),
-        (ui.app, "setup_logging", "logging set-up"),
-        (ui.app, "_start_qt", "Qt set-up (theme, catalogues)"),
-        (studio.runtime.Runtime, "create", "Runtime.create"),
-        (studio.journal.Journal, "__init__", "  Runtime.create: journal read"),
-        (studio.runtime, "agenda_drift", "  Runtime.create: agenda drift"),
-        (studio.show.Show, "__init__", "  Runtime.create: replay (Show fold)"),
-        (studio.runtime.Runtime, "view", "Runtime.view"),
-        (ui.widgets.Confirm, "__init__", "question built"),
-        (ui.app.Console, "_ask", "question open until answered"),
-        (ui.bridge.EngineBridge, "__init__", "EngineBridge"),
-        (ui.monitor.SpeakerMonitor, "__init__", "SpeakerMonitor"),
-        (ui.main_window.MainWindow, "__init__", "MainWindow"),
-        (ui.main_window.MainWindow, "restore", "window restore"),
-        (studio.runtime.Runtime, "start", "Runtime.start"),
-        (ui.bridge.EngineBridge, "start", "first refresh"),
-    ):
-        _timed(owner, attr, label)
-    if hasattr(ui.app.Console, "_serve"):  # the show server, started beside the show
-        _timed(ui.app.Console, "_serve", "show server start")
-        if mode == "auto-lean":  # the prototype: the server starts after the first paint
-            serve = ui.app.Console._serve
-
-            async def serve_later(self: Any, rt: Any) -> None:
-                import asyncio
-
-                loop = asyncio.get_running_loop()
-                loop.call_later(0.3, lambda: loop.create_task(serve(self, rt)))
-
-            ui.app.Console._serve = serve_later  # type: ignore[method-assign]
-    if mode == "auto-freeze":
-        import gc
-
-        gc.freeze()  # the prototype: what the imports made is never scanned again
-    if mode in ("auto", "auto-gc", "auto-freeze", "auto-lean"):
-        init = ui.app.Console.__init__
-
-        def resume_init(self: Any, *args: Any, **kwargs: Any) -> None:
-            kwargs["resume"] = True
-            init(self, *args, **kwargs)
-
-        ui.app.Console.__init__ = resume_init  # type: ignore[method-assign]
-    main_entry = ui.app.main
-
-    def entered(argv: Any = None) -> int:
-        _stamp("ui.app.main")
-        return int(main_entry(argv))
-
-    ui.app.main = entered  # the entry point loads it by name
-    spy = _Spy(expected)
-    _stamp("patched")
-    code = studio.cli.main(
-        ["--dry-run", "--lang", "en", "--journal", str(journal), str(DEFAULT_AGENDA)]
-    )
-    del spy
-    report(exit=code)
-    return code
-
-
-class _Spy:
-    """Notes the question's first paint (and answers it), the main window's first paint and
-    the first paint showing the expected speaker and countdown; reports, then waits to be
-    killed."""
-
-    def __init__(self, expected: dict[str, Any], window_class: str = "MainWindow") -> None:
-        from PySide6.QtCore import QEvent, QObject, QTimer
-        from PySide6.QtWidgets import QApplication, QWidget
-
-        self.expected = expected
-        self.question_seen = False
-        self.window_seen = False
-        self.done = False
-        spy = self
-
-        class Filter(QObject):
-            def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-                if event.type() != QEvent.Type.Paint or not isinstance(obj, QWidget):
-                    return False
-                w = obj.window()
-                kind = type(w).__name__
-                if kind == "Confirm" and not spy.question_seen:
-                    spy.question_seen = True
-                    _stamp("question first paint")
-                    QTimer.singleShot(0, lambda: spy.answer(w))
-                elif kind == window_class and not spy.done:
-                    if not spy.window_seen:
-                        spy.window_seen = True
-                        _stamp("window first paint")
-                    if spy.right(w):
-                        spy.done = True
-                        _stamp("right paint")
-                        QTimer.singleShot(0, lambda: spy.finish(w))
-                return False
-
-        self.filter = Filter()
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self.filter)
-
-    def answer(self, box: Any) -> None:
-        _stamp("question painted")
-        self.title = box.windowTitle()
-        _stamp("answered")
-        box.answer(True)
-
-    def right(self, w: Any) -> bool:
-        speaker = w.speaker_label.text()
-        shown = _seconds(w.countdown.text())
-        self.texts = (speaker, w.countdown.text())
-        want = float(self.expected["remaining"])
-        return (
-            speaker == self.expected["speaker"]
-            and shown is not None
-            and want - COUNTDOWN_SLACK_S <= shown <= want + 1
-        )
-
-    def finish(self, w: Any) -> None:
-        _stamp("painted")
-        import gc
-
-        if not gc.isenabled():
-            gc.enable()
-            gc.freeze()
-        import psutil
-
-        report(
-            enter=T_ENTER,
-            stamps=STAMPS,
-            intervals=INTERVALS,
-            question=getattr(self, "title", None),
-            texts=list(self.texts),
-            rss=int(psutil.Process().memory_info().rss),
-            done=True,
-        )
+    return card_path(data_home / "studio-console" / "cards", DEFAULT_AGENDA, "dry-run")
 
 
 def spawn_restart(
-    workdir: Path, journal: Path, expected: dict[str, Any], mode: str, timeout: float = 60
+    workdir: Path, crash: dict[str, Any], expected: dict[str, Any], mode: str, timeout: float = 60
 ) -> dict[str, Any]:
-    """One restart on a fresh copy of the journal; the child's report plus "t0" (the spawn)."""
+    """One restart from the crash state (the journal, its clock mark and, for mode "card", the
+    resume card, each put back as the crash left them); the child's report plus "t0"."""
+    journal, pristine = Path(crash["journal"]), Path(crash["pristine"])
+    shutil.copy2(pristine / journal.name, journal)
+    clock = journal.with_name(journal.name + ".clock")
+    if (pristine / clock.name).exists():
+        shutil.copy2(pristine / clock.name, clock)
+    env = child_env(workdir)  # one settings folder and bytecode cache for every run
+    card = _card_file(Path(env["XDG_DATA_HOME"]))
+    card.unlink(missing_ok=True)
+    if mode == "card":
+        card.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(pristine / "card.json", card)
     run = workdir / f"run-{time.monotonic_ns()}"
     run.mkdir(parents=True)
-    copy = run / journal.name
-    shutil.copy2(journal, copy)
-    clock = journal.with_name(journal.name + ".clock")
-    if clock.exists():
-        shutil.copy2(clock, copy.with_name(copy.name + ".clock"))
     (run / "expected.json").write_text(json.dumps(expected), encoding="utf-8")
-    argv = [sys.executable, "-m", "bench.restart", "child", str(run), str(copy)]
+    argv = [sys.executable, "-m", "bench.restart_child", str(run), str(journal)]
     argv += [str(run / "expected.json"), mode]
-    env = child_env(workdir)  # one settings folder and bytecode cache for every run
     t0 = time.perf_counter()
     proc = subprocess.Popen(
         argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -547,79 +319,48 @@ class RestartResult:
     show: dict[str, Any] = field(default_factory=dict)  # what the generator left
     bare: list[float] = field(default_factory=list)
     fresh: list[float] = field(default_factory=list)  # the console on a new journal
+    early: list[float] = field(default_factory=list)  # spawn → the card's window painted, right
     question: list[float] = field(default_factory=list)  # spawn → question painted
-    answer_to_window: list[float] = field(default_factory=list)  # answer → right paint
+    answer_to_window: list[float] = field(default_factory=list)  # answer → console right paint
     total: list[float] = field(default_factory=list)  # the two, no human in it
-    auto: list[float] = field(default_factory=list)  # resume=True: spawn → right paint
-    auto_gc: list[float] = field(default_factory=list)  # and no GC until the first paint
-    auto_freeze: list[float] = field(default_factory=list)  # and gc.freeze() after the imports
-    auto_lean: list[float] = field(default_factory=list)  # no GC, the server after the paint
-    skeleton: list[float] = field(default_factory=list)  # window first, from a snapshot
-    # per restart: step → (ms after the spawn it began, ms it took); see _steps
-    steps: list[dict[str, tuple[float, float]]] = field(default_factory=list)
-    auto_steps: list[dict[str, tuple[float, float]]] = field(default_factory=list)
-    auto_gc_steps: list[dict[str, tuple[float, float]]] = field(default_factory=list)
-    auto_freeze_steps: list[dict[str, tuple[float, float]]] = field(default_factory=list)
-    auto_lean_steps: list[dict[str, tuple[float, float]]] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)
+    no_card: list[float] = field(default_factory=list)  # the same without the card: total
+    # per restart: step → ms after the spawn (medians in `profile`)
+    steps: list[dict[str, float]] = field(default_factory=list)
+    no_card_steps: list[dict[str, float]] = field(default_factory=list)
+    texts: dict[str, list[str]] = field(default_factory=dict)
     question_title: str = ""
     rss: list[int] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
 
-def _steps(r: dict[str, Any]) -> dict[str, tuple[float, float]]:
-    """A restart's report as a timeline: step → (ms after the spawn it began, ms it took).
+def _steps(r: dict[str, Any]) -> dict[str, float]:
+    """A restart's stamps as ms after the spawn, in the order they came."""
+    t0 = r["t0"]
+    out = {"interpreter up": (r["enter"] - t0) * 1000}
+    for name, t in sorted(r["stamps"].items(), key=lambda kv: kv[1]):
+        out[name] = (t - t0) * 1000
+    return out
 
-    The imports are consecutive stamps; the wrapped calls are (first start, summed duration)
-    and may nest (Runtime.create holds the journal read, the replay and the drift)."""
-    s, t0 = r["stamps"], r["t0"]
 
-    def at(t: float) -> float:
-        return (t - t0) * 1000
+def _spawned(workdir: Path, crash: dict[str, Any], expected: dict[str, Any], mode: str, i: int):
+    from bench.startup import spawn
 
-    out: dict[str, tuple[float, float]] = {"interpreter start": (0.0, at(r["enter"]))}
-    prev = r["enter"]
-    for name in ("import PySide6", "QApplication", "import studio.cli", "import ui.app"):
-        out[name] = (at(prev), (s[name] - prev) * 1000)
-        prev = s[name]
-    out["import qasync"] = (at(prev), (s["import qasync"] - prev) * 1000)
-    out["entry point lookup (studio.cli.main → ui.app.main)"] = (
-        at(s["patched"]),
-        (s["ui.app.main"] - s["patched"]) * 1000,
-    )
-    for label, a, b in r["intervals"]:
-        start, took = out.get(label, (at(a), 0.0))
-        out[label] = (start, took + (b - a) * 1000)
-    if "question first paint" in s:
-        out["question: first paint event → paint pass done"] = (
-            at(s["question first paint"]),
-            (s["question painted"] - s["question first paint"]) * 1000,
-        )
-        out["answer → window built and shown (loop turn)"] = (
-            at(s["answered"]),
-            (s["window first paint"] - s["answered"]) * 1000,
-        )
-    entered = s.get("show server start (entered)")
-    if entered is not None and entered < s["window first paint"]:
-        out["show server start → first paint event (its import and start before it yields)"] = (
-            at(entered),
-            (s["window first paint"] - entered) * 1000,
-        )
-    out["window: first paint event → paint pass done (with the speaker)"] = (
-        at(s["window first paint"]),
-        (s["painted"] - s["window first paint"]) * 1000,
-    )
-    out["total: spawn → painted with the speaker"] = (0.0, at(s["painted"]))
-    return dict(sorted(out.items(), key=lambda kv: kv[1][0]))
+    if mode == "bare":
+        r = spawn("bare", workdir / "startup")
+        return r, r["painted"] - r["t0"]
+    if mode == "fresh":
+        r = spawn("console", workdir / "startup", workdir / "startup" / f"new-{i}.jsonl")
+        return r, r["painted"] - r["t0"]
+    r = spawn_restart(workdir / "restart", crash, expected, mode)
+    return r, r["stamps"]["painted"] - r["t0"]
 
 
 def measure(workdir: Path, runs: int = 5) -> RestartResult:
-    from bench.startup import spawn
-
     res = RestartResult()
     workdir.mkdir(parents=True, exist_ok=True)
-    journal, res.show = generate(workdir / "show")
-    expected = {k: res.show[k] for k in ("speaker", "remaining", "item")}
+    journal, crash = generate(workdir / "show")
+    res.show = crash
+    expected = {k: crash[k] for k in ("speaker", "remaining", "item")}
     lines = journal.read_text(encoding="utf-8").splitlines()
     res.show["lines"] = len(lines)
     kinds: dict[str, int] = {}
@@ -632,20 +373,9 @@ def measure(workdir: Path, runs: int = 5) -> RestartResult:
         kinds[key] = kinds.get(key, 0) + 1
     res.show["kinds"] = kinds
     for i in range(runs + 1):
-        modes = ("bare", "fresh", "ask", "auto", "auto-gc", "auto-freeze", "auto-lean", "skeleton")
-        for mode in modes:
+        for mode in ("bare", "fresh", "card", "no-card"):
             try:
-                if mode == "bare":
-                    r = spawn("bare", workdir / "startup")
-                    took = r["painted"] - r["t0"]
-                elif mode == "fresh":
-                    r = spawn(
-                        "console", workdir / "startup", workdir / "startup" / f"new-{i}.jsonl"
-                    )
-                    took = r["painted"] - r["t0"]
-                else:
-                    r = spawn_restart(workdir / "restart", journal, expected, mode)
-                    took = r["stamps"]["painted"] - r["t0"]
+                r, took = _spawned(workdir, crash, expected, mode, i)
             except RuntimeError as exc:
                 res.errors.append(f"{mode}: {exc}")
                 continue
@@ -655,25 +385,18 @@ def measure(workdir: Path, runs: int = 5) -> RestartResult:
                 res.bare.append(took)
             elif mode == "fresh":
                 res.fresh.append(took)
-            elif mode == "auto":
-                res.auto.append(took)
-                res.auto_steps.append(_steps(r))
-            elif mode == "auto-gc":
-                res.auto_gc.append(took)
-                res.auto_gc_steps.append(_steps(r))
-            elif mode == "auto-freeze":
-                res.auto_freeze.append(took)
-                res.auto_freeze_steps.append(_steps(r))
-            elif mode == "auto-lean":
-                res.auto_lean.append(took)
-                res.auto_lean_steps.append(_steps(r))
-            elif mode == "skeleton":
-                res.skeleton.append(took)
+            elif mode == "no-card":
+                res.no_card.append(took)
+                res.no_card_steps.append(_steps(r))
             else:
                 s = r["stamps"]
+                if "EarlyWindow right paint" not in s or "early window painted" not in s:
+                    res.errors.append(f"card: the early window did not show the show: {r}")
+                    continue
+                res.early.append(s["early window painted"] - r["t0"])
                 res.question.append(s["question painted"] - r["t0"])
                 res.answer_to_window.append(s["painted"] - s["answered"])
-                res.total.append(res.question[-1] + res.answer_to_window[-1])
+                res.total.append(s["painted"] - r["t0"])
                 res.steps.append(_steps(r))
                 res.texts = r["texts"]
                 res.question_title = r.get("question") or ""
@@ -681,105 +404,55 @@ def measure(workdir: Path, runs: int = 5) -> RestartResult:
     return res
 
 
-def _median_steps(steps: list[dict[str, tuple[float, float]]]) -> dict[str, tuple[float, float]]:
+def _median_steps(steps: list[dict[str, float]]) -> dict[str, float]:
     keys: list[str] = []
     for one in steps:
         keys += [k for k in one if k not in keys]
-    return {
-        k: (
-            median([one[k][0] for one in steps if k in one]),
-            median([one[k][1] for one in steps if k in one]),
-        )
-        for k in keys
-    }
-
-
-def _would(ok: bool) -> str:
-    """A prototype's verdict, in the notes: the table's verdicts are the code's own."""
-    return "would be met" if ok else "would be missed"
+    return {k: median([one[k] for one in steps if k in one]) for k in keys}
 
 
 def rows(res: RestartResult) -> list[Row]:
     name = "restart after a crash (subprocess, offscreen)"
-    if not res.total or not res.bare:
+    if not res.early or not res.bare:
         return [Row(name, "restart to the right speaker", "–", "", "MISSED", "; ".join(res.errors))]
     b = median(res.bare)
-    t = median(res.total)
+    e = median(res.early)
     sh = res.show
     hours = sh["show_s"] / 3600
     journal = (
         f"journal of {sh['lines']:,} lines, {sh['bytes'] / 1e3:.0f} kB: a {hours:.2f} h show "
         f"killed with {sh['remaining']:.0f} s left for {sh['speaker']}"
     )
+    early_texts = res.texts.get("EarlyWindow", ["?", "?"])
+    console_texts = res.texts.get("MainWindow", ["?", "?"])
     out = [
         Row(
             name,
-            f'spawn → "{res.question_title}" painted, + answer → window painted with the '
-            f"speaker and countdown, median of {len(res.total)}",
-            f"{ms(median(res.question), 0)} + {ms(median(res.answer_to_window), 0)} = {ms(t, 0)}",
+            f"`studio --dry-run --journal J`: spawn → the window painted with the speaker and "
+            f"countdown (from the resume card), median of {len(res.early)}",
+            ms(e, 0),
             f"≤ 1.5× bare = {ms(TARGET_RATIO * b, 0)}",
-            verdict(t <= TARGET_RATIO * b),
-            f"{t / b:.1f}× the bare window; shows {res.texts[0]!r} {res.texts[1]}; {journal}",
+            verdict(e <= TARGET_RATIO * b),
+            f"{e / b:.2f}× the bare window; shows {early_texts[0]!r} {early_texts[1]}; {journal}",
         ),
         Row(
             name,
-            f"the same with resume=True (no question; what a --resume flag would do), median of "
-            f"{len(res.auto)}",
-            ms(median(res.auto), 0) if res.auto else "n/a",
-            f"≤ 1.5× bare = {ms(TARGET_RATIO * b, 0)}",
+            f'then: spawn → "{res.question_title}" painted over it, + answer → the console\'s '
+            f"window painted with the speaker and countdown, median of {len(res.total)}",
+            f"{ms(median(res.question), 0)} + {ms(median(res.answer_to_window), 0)}",
             "",
-            _would(bool(res.auto) and median(res.auto) <= TARGET_RATIO * b)
-            + f"; {median(res.auto) / b:.1f}× the bare window"
-            if res.auto
-            else "",
+            "",
+            f"the console shows {console_texts[0]!r} {console_texts[1]}; nothing goes to OBS "
+            f"before the answer",
         ),
         Row(
             name,
-            f"prototype: resume=True and no GC until the first paint (then gc.freeze()), median "
-            f"of {len(res.auto_gc)}",
-            ms(median(res.auto_gc), 0) if res.auto_gc else "n/a",
-            f"≤ 1.5× bare = {ms(TARGET_RATIO * b, 0)}",
+            f"without a card (as before): spawn → the console's window painted right, question "
+            f"answered at once, median of {len(res.no_card)}",
+            ms(median(res.no_card), 0) if res.no_card else "n/a",
             "",
-            _would(bool(res.auto_gc) and median(res.auto_gc) <= TARGET_RATIO * b)
-            + f"; {median(res.auto_gc) / b:.1f}× the bare window"
-            if res.auto_gc
-            else "",
-        ),
-        Row(
-            name,
-            f"prototype: resume=True and gc.freeze() once the modules are imported, median of "
-            f"{len(res.auto_freeze)}",
-            ms(median(res.auto_freeze), 0) if res.auto_freeze else "n/a",
-            f"≤ 1.5× bare = {ms(TARGET_RATIO * b, 0)}",
             "",
-            _would(bool(res.auto_freeze) and median(res.auto_freeze) <= TARGET_RATIO * b)
-            + f"; {median(res.auto_freeze) / b:.1f}× the bare window"
-            if res.auto_freeze
-            else "",
-        ),
-        Row(
-            name,
-            f"prototype: resume=True, no GC until the first paint, the show server started after "
-            f"it, median of {len(res.auto_lean)}",
-            ms(median(res.auto_lean), 0) if res.auto_lean else "n/a",
-            f"≤ 1.5× bare = {ms(TARGET_RATIO * b, 0)}",
-            "",
-            _would(bool(res.auto_lean) and median(res.auto_lean) <= TARGET_RATIO * b)
-            + f"; {median(res.auto_lean) / b:.1f}× the bare window"
-            if res.auto_lean
-            else "",
-        ),
-        Row(
-            name,
-            f"prototype: window first — PySide6 only, speaker and countdown from a snapshot, "
-            f"median of {len(res.skeleton)}",
-            ms(median(res.skeleton), 0) if res.skeleton else "n/a",
-            f"≤ 1.5× bare = {ms(TARGET_RATIO * b, 0)}",
-            "",
-            _would(bool(res.skeleton) and median(res.skeleton) <= TARGET_RATIO * b)
-            + f"; {median(res.skeleton) / b:.1f}× the bare window; the engine would load behind it"
-            if res.skeleton
-            else "",
+            f"{median(res.no_card) / b:.1f}× the bare window" if res.no_card else "",
         ),
         Row(
             name,
@@ -798,31 +471,20 @@ def rows(res: RestartResult) -> list[Row]:
 
 
 def profile(res: RestartResult) -> str:
-    """Median timeline of a restart: with the question, with resume=True, and with resume=True
-    and no GC until the first paint (ms after the spawn a step began, and what it took)."""
-    runs = {
-        "ask": _median_steps(res.steps),
-        "auto": _median_steps(res.auto_steps),
-        "auto, no GC": _median_steps(res.auto_gc_steps),
-        "auto, freeze": _median_steps(res.auto_freeze_steps),
-        "auto, lean": _median_steps(res.auto_lean_steps),
-    }
-    lines = [f"{'step (median ms: began at / took)':<64}" + "".join(f"{k:>18}" for k in runs)]
+    """Median timeline of a restart, with the card and without (ms after the spawn)."""
+    runs = {"card": _median_steps(res.steps), "no card": _median_steps(res.no_card_steps)}
+    lines = [f"{'step (median ms after the spawn)':<44}" + "".join(f"{k:>10}" for k in runs)]
     for step in dict.fromkeys(k for steps in runs.values() for k in steps):
         cells = [
-            f"{steps[step][0]:>9.0f} {steps[step][1]:>7.1f}" if step in steps else f"{'-':>17}"
-            for steps in runs.values()
+            f"{steps[step]:>10.0f}" if step in steps else f"{'-':>10}" for steps in runs.values()
         ]
-        lines.append(f"{step:<64}" + "".join(f" {c}" for c in cells))
+        lines.append(f"{step:<44}" + "".join(cells))
     return "\n".join(lines)
 
 
 def run(argv: list[str]) -> int:
     if argv and argv[0] == "generate":
         return _generate(Path(argv[1]), Path(argv[2]))
-    if argv and argv[0] == "child":
-        expected = json.loads(Path(argv[3]).read_text(encoding="utf-8"))
-        return _child(Path(argv[1]), Path(argv[2]), expected, argv[4])
     import tempfile
 
     from bench import report as table

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from studio.agenda import Agenda, AgendaError, Hole, Timers, load_agenda, planned_holes
+from studio.commands import opens_console
 from studio.journal import default_journal_path
 from studio.obs.base import ObsError
 from studio.replan_model import Plan
@@ -449,14 +450,10 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-_SUBCOMMANDS = {"check", "rehearse", "report", "preflight", "provision", "import", "export"}
-_SUBCOMMANDS |= {"links"}
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     out, err = sys.stdout, sys.stderr
-    if not argv or argv[0] not in _SUBCOMMANDS | {"-h", "--help"}:
+    if opens_console(argv):
         return cmd_console(argparse.Namespace(), argv, err)  # the console sets up its own logs
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)

@@ -255,6 +255,8 @@ async def open_console(
         settings: QSettings | None = None,
         serve: Any = None,
         out: Any = None,
+        early: Any = None,
+        cards: Path | None = None,
         **options: Any,
     ) -> Console:
         opts = RuntimeOptions(mode=mode, journal=journal or tmp_path / "journal.jsonl", **options)
@@ -268,6 +270,8 @@ async def open_console(
             resume=resume,
             serve=serve,
             out=out,
+            early=early,
+            cards=cards,
         )
         made.append(console)
         _consoles.append(console)

@@ -11,8 +11,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from studio.obs.link import LinkState
-from ui.app import build_parser, main
+from ui.app import main
 from ui.main_window import MainWindow
+from ui.options import build_parser
 
 
 def test_bad_agenda_prints_problems_and_exits_2(tmp_path: Path, capsys) -> None:

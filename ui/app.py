@@ -35,6 +35,7 @@ from studio.agenda import Agenda, load_agenda
 from studio.logsetup import setup_logging
 from studio.modes import Mode
 from studio.problems import AgendaError
+from studio.resume_card import CardKeeper, card_path
 from studio.runtime import (
     Clock,
     ForeignJournal,
@@ -44,8 +45,6 @@ from studio.runtime import (
     archive_journal,
 )
 from studio.serve import (
-    DEFAULT_HOST,
-    DEFAULT_PORT,
     AddressError,
     ServeSettings,
     TokenFileError,
@@ -57,11 +56,15 @@ from studio.settings import ObsEndpoint, Settings, load_settings, obs_endpoint, 
 from studio.timefmt import clock_text
 from studio.view import AgendaDrift
 from ui import agenda_file
+from ui.boot import card_folder
 from ui.bridge import EngineBridge
+from ui.early_window import EarlyWindow
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, LanguageManager, ensure_compiled
+from ui.identity import APPLICATION, ORGANISATION
 from ui.journal_alarm import drift_lines
 from ui.main_window import MainWindow
 from ui.monitor import SpeakerMonitor
+from ui.options import build_parser
 from ui.style import apply_theme
 from ui.widgets import Confirm, ModeBanner
 
@@ -70,10 +73,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("ui.app")
 
-ORGANISATION = "StudioConsole"
-APPLICATION = "Studio Console"
-DEFAULT_AGENDA = "config/agenda.yaml"
-DEFAULT_SETTINGS = "config/settings.yaml"
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 # The show server (aiohttp and segno load with it: ~140 ms on this kind of machine) starts this
 # long after the window is shown, so a restart paints the speaker that much sooner (issue 14).
@@ -100,6 +99,8 @@ class Console(QObject):
         resume: bool | None = None,
         serve: ServeSettings | None = None,
         out: TextIO | None = None,
+        early: EarlyWindow | None = None,
+        cards: Path | None = None,
     ) -> None:
         super().__init__()
         app = QApplication.instance()
@@ -119,6 +120,11 @@ class Console(QObject):
         """The show server's settings (None: this console serves nothing, as in tests)."""
         self.out = out
         """Where the views' addresses are printed at start (the terminal), if anywhere."""
+        self.early = early
+        """The window a restart painted from the resume card, until this console's is up."""
+        self.cards = cards
+        """Where this console keeps its show's resume card (None: it keeps none, as in tests)."""
+        self.card: CardKeeper | None = None
         self.server: ShowServer | None = None
         self._serving: asyncio.Task[None] | None = None
         self.pending_dialog: Confirm | None = None
@@ -136,7 +142,7 @@ class Console(QObject):
     async def _ask(
         self, title: str, text: str, yes: str, no: str, *, escape_accepts: bool = False
     ) -> bool:
-        box = Confirm(None, title, text, yes, no, escape_accepts=escape_accepts)
+        box = Confirm(self.early, title, text, yes, no, escape_accepts=escape_accepts)
         self.pending_dialog = box
         try:
             return await box.ask()
@@ -234,6 +240,9 @@ class Console(QObject):
         self._closed = loop.create_future()
         rt = await self._choose_runtime()
         self.rt = rt
+        if self.cards is not None:
+            where = card_path(self.cards, self.agenda.path, self.options.mode.value)
+            self.card = CardKeeper(rt, where)
         self.bridge = EngineBridge(rt, self)
         monitor_banner = ModeBanner(rt.mode, self.options.speed)
         self.bridge.linkNews.connect(monitor_banner.on_news)
@@ -253,11 +262,17 @@ class Console(QObject):
             if self.settings.value("monitor/fullscreen", False, type=bool):
                 self.monitor.set_fullscreen(True)
         self.window.activateWindow()  # the moderator's keys go to the console
+        self._drop_early()
         await rt.start()
         self.bridge.start()
         if self.serve is not None and self.serve.enabled:
             self.window.panel.server_box.starting()
             QTimer.singleShot(SERVE_AFTER_MS, self, lambda: self._serve_later(rt))
+
+    def _drop_early(self) -> None:
+        if self.early is not None:
+            early, self.early = self.early, None
+            early.hand_over()
 
     def _serve_later(self, rt: Runtime) -> None:
         if not self._stopped:
@@ -300,6 +315,9 @@ class Console(QObject):
         self._stopped = True
         if self.pending_dialog is not None:
             self.pending_dialog.answer(False)
+        self._drop_early()
+        if self.card is not None:
+            self.card.close()  # the last word on the show, before the runtime stops
         if self.bridge is not None:
             self.bridge.detach()
         if self.window is not None:
@@ -348,64 +366,6 @@ class Console(QObject):
 
 
 # ---- command line ------------------------------------------------------------------------------
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="studio", description="Studio Console: the moderator's console"
-    )
-    p.add_argument("agenda", nargs="?", default=DEFAULT_AGENDA, help="the event agenda (YAML)")
-    mode = p.add_mutually_exclusive_group()
-    mode.add_argument(
-        "--dry-run",
-        dest="mode",
-        action="store_const",
-        const=Mode.DRY_RUN,
-        help="simulated OBS in this process; nothing leaves the machine",
-    )
-    mode.add_argument(
-        "--rehearsal",
-        dest="mode",
-        action="store_const",
-        const=Mode.REHEARSAL,
-        help="real OBS scenes switch, the stream can never start",
-    )
-    mode.add_argument(
-        "--live", dest="mode", action="store_const", const=Mode.LIVE, help="the show (default)"
-    )
-    p.set_defaults(mode=Mode.LIVE)
-    p.add_argument("--speed", type=float, default=1.0, help="dry-run only: clock runs N× faster")
-    p.add_argument("--host", help="OBS WebSocket host (remembered)")
-    p.add_argument("--port", type=int, help="OBS WebSocket port (remembered)")
-    p.add_argument("--lang", choices=sorted(LANGUAGES), help="uk (default) or en")
-    p.add_argument("--journal", help="the show's journal file (default: per event, per mode)")
-    p.add_argument("--settings", default=DEFAULT_SETTINGS, help="app settings (YAML)")
-    serve = p.add_mutually_exclusive_group()
-    serve.add_argument(
-        "--serve",
-        metavar="HOST:PORT",
-        help=f"serve the browser views and control API here "
-        f"(default {DEFAULT_HOST}:{DEFAULT_PORT}, this machine only)",
-    )
-    serve.add_argument(
-        "--no-serve", action="store_true", help="no browser views and no control API"
-    )
-    p.add_argument(
-        "--osc",
-        nargs="?",
-        const="",
-        default=None,
-        metavar="HOST:PORT",
-        help="also take OSC control over UDP (/studio/next, ...; this machine only by default)",
-    )
-    p.add_argument(
-        "--osc-allow",
-        action="append",
-        default=None,
-        metavar="ADDRESS",
-        help="a sender address or network whose OSC messages are obeyed (repeat, or commas)",
-    )
-    return p
-
-
 def _route_qt_messages() -> object:
     """Qt's own warnings into logging, under the "qt" logger; returns the previous handler."""
     qt_log = logging.getLogger("qt")
@@ -498,14 +458,19 @@ async def _run(
     settings: QSettings,
     language: str,
     serve: ServeSettings,
+    early: EarlyWindow | None = None,
 ) -> int:
     lang = LanguageManager()
     lang.set_language(language)
+    cards = card_folder()
 
     def console_for(a: Agenda) -> Console:
-        return Console(a, options, settings=settings, lang=lang, serve=serve, out=sys.stdout)
+        return Console(
+            a, options, settings=settings, lang=lang, serve=serve, out=sys.stdout, cards=cards
+        )
 
     console = console_for(agenda)
+    console.early = early
     # Another agenda opened before the start replaces the console by one on that agenda.
     session = agenda_file.ConsoleSession(console, console_for)
     # Ctrl+C in the terminal asks the console to close (with the question during a show).
@@ -517,9 +482,17 @@ async def _run(
         lang.uninstall()
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the console; returns the exit code (2 for a bad agenda or bad options)."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+def main(argv: list[str] | None = None, *, early: EarlyWindow | None = None) -> int:
+    """Run the console; returns the exit code (2 for a bad agenda or bad options). `early`: the
+    window ui/boot.py painted from the resume card, replaced by the console's own."""
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv), early)
+    finally:
+        if early is not None:
+            early.hand_over()  # a console that did not open leaves no stale show on screen
+
+
+def _main(argv: list[str], early: EarlyWindow | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -552,7 +525,7 @@ def main(argv: list[str] | None = None) -> int:
     import qasync  # only now: after PySide6, so qasync binds to it (STACK-NOTES)
 
     try:
-        return int(qasync.run(_run(agenda, options, settings, language, serve)))
+        return int(qasync.run(_run(agenda, options, settings, language, serve, early)))
     except KeyboardInterrupt:
         return 130
     except ForeignJournal as exc:

@@ -7,38 +7,28 @@ blue dry run, orange rehearsal, red ON AIR.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
-
 from studio.modes import Mode
 from studio.view import ItemState, LinkState, Phase
+from ui import theme
+from ui.theme import COUNTDOWN_BG as COUNTDOWN_BG
+from ui.theme import FONT_FAMILY as FONT_FAMILY
+from ui.theme import HELD_FG as HELD_FG
+from ui.theme import MUTED_FG as MUTED_FG
+from ui.theme import ON_AIR as ON_AIR
+from ui.theme import apply_theme as apply_theme
+from ui.theme import font as font
 
-FONT_FAMILY = "DejaVu Sans"
-
-# Text that stays in the background: captions, idle figures, rows that are done, "last known".
-MUTED_FG = "#8a8f98"
 NOTES_FG = "#b0b6bf"  # the moderator's notes and the speaker's place in the item
 MESSAGE_FG = "#ffd54f"  # the moderator's message to the speaker monitor, as shown
 ERROR_FG = "#ff8a80"  # an OBS error under the connection state; a recording in progress
 
 # Countdown foreground per phase, on the dark background.
-PHASE_FG: dict[Phase, str] = {
-    Phase.IDLE: MUTED_FG,
-    Phase.NORMAL: "#4cd964",
-    Phase.WARNING: "#ffb300",
-    Phase.FINAL: "#ff3b30",
-    Phase.OVERTIME: "#ff3b30",
-}
-COUNTDOWN_BG = "#101214"
+PHASE_FG: dict[Phase, str] = {phase: theme.PHASE_FG[phase.value] for phase in Phase}
 OVERTIME_FLASH_BG = "#6b0000"
-HELD_FG = "#5ac8fa"
 
 MODE_BANNER: dict[Mode, tuple[str, str]] = {  # background, foreground
-    Mode.DRY_RUN: ("#1565c0", "#ffffff"),
-    Mode.REHEARSAL: ("#ef6c00", "#ffffff"),
-    Mode.LIVE: ("#30343a", "#c8ccd2"),
+    mode: theme.MODE_BANNER[mode.value] for mode in Mode
 }
-ON_AIR = ("#d50000", "#ffffff")
 
 ROW_BG: dict[ItemState, str | None] = {
     ItemState.PENDING: None,
@@ -108,47 +98,3 @@ def scene_button_sheet(*, manual: bool, on_air: bool) -> str:
 def output_sheet(key: str, active: bool) -> str:
     """The stream's or the recording's state label: coloured and bold while it runs."""
     return f"color: {OUTPUT_ACTIVE_FG[key]}; font-weight: bold;" if active else ""
-
-
-def font(point_size: float, *, bold: bool = False, italic: bool = False) -> QFont:
-    f = QFont(FONT_FAMILY)
-    f.setPointSizeF(point_size)
-    f.setBold(bold)
-    f.setItalic(italic)
-    return f
-
-
-def apply_theme(app: QApplication) -> None:
-    """Fusion with a dark palette; DejaVu Sans so Cyrillic renders everywhere, offscreen too."""
-    app.setStyle("Fusion")
-    app.setFont(font(10))
-    p = QPalette()
-    base, window, text = QColor("#1b1d20"), QColor("#24272b"), QColor("#e6e8eb")
-    p.setColor(QPalette.ColorRole.Window, window)
-    p.setColor(QPalette.ColorRole.WindowText, text)
-    p.setColor(QPalette.ColorRole.Base, base)
-    p.setColor(QPalette.ColorRole.AlternateBase, QColor("#202326"))
-    p.setColor(QPalette.ColorRole.ToolTipBase, QColor("#30343a"))
-    p.setColor(QPalette.ColorRole.ToolTipText, text)
-    p.setColor(QPalette.ColorRole.Text, text)
-    p.setColor(QPalette.ColorRole.Button, QColor("#30343a"))
-    p.setColor(QPalette.ColorRole.ButtonText, text)
-    p.setColor(QPalette.ColorRole.BrightText, QColor("#ff5252"))
-    p.setColor(QPalette.ColorRole.Highlight, QColor("#2f6fbf"))
-    p.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
-    p.setColor(QPalette.ColorRole.PlaceholderText, QColor("#7d838c"))
-    p.setColor(QPalette.ColorRole.Link, QColor("#5ac8fa"))
-    for role in (
-        QPalette.ColorRole.WindowText,
-        QPalette.ColorRole.Text,
-        QPalette.ColorRole.ButtonText,
-    ):
-        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6b7079"))
-    app.setPalette(p)
-    app.setStyleSheet(
-        "QPushButton { padding: 6px 12px; }"
-        "QPushButton:checked { background: #2f6fbf; }"
-        "QGroupBox { font-weight: bold; margin-top: 14px; }"
-        "QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }"
-        "QToolTip { border: 1px solid #555; }"
-    )

@@ -6,23 +6,50 @@ console's qasync loop, or plain asyncio in a headless rehearsal): `GET /api/v1/s
 `/rundown`, `/clock` and `/remote`. `server.state` says where it listens, how many clients it
 has, or why it is not running; `await server.stop()` ends it. The show never depends on it.
 
-This package's top only holds what is light (settings, tokens): aiohttp loads with
-`studio.serve.server`, when a server is started, so `studio check` and friends never pay for it.
+This package's top only holds what is light (settings; tokens and links load when first used):
+aiohttp loads with `studio.serve.server`, when a server is started, so `studio check` and friends
+never pay for it.
 Qt-free like the rest of the engine: an import contract keeps PySide6, qasync and ui/ out.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from studio.serve.config import DEFAULT_HOST, DEFAULT_PORT, AddressError, ServeSettings
 from studio.serve.config import parse_address as parse_address
-from studio.serve.links import links_lines as links_lines
-from studio.serve.tokens import TokenFileError, Tokens, default_token_file, load_tokens, rotate
 
 if TYPE_CHECKING:
     from studio.runtime import Runtime
+    from studio.serve.links import links_lines as links_lines
     from studio.serve.server import ShowServer
+    from studio.serve.tokens import (
+        TokenFileError,
+        Tokens,
+        default_token_file,
+        load_tokens,
+        rotate,
+    )
+
+# Loaded when first asked for: the console's launcher reads the defaults above before anything
+# else of the engine, and the tokens (hmac, secrets, platformdirs) and links (socket) can wait.
+_LAZY = {
+    "links_lines": "studio.serve.links",
+    "TokenFileError": "studio.serve.tokens",
+    "Tokens": "studio.serve.tokens",
+    "default_token_file": "studio.serve.tokens",
+    "load_tokens": "studio.serve.tokens",
+    "rotate": "studio.serve.tokens",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
 
 
 async def start_server(runtime: Runtime, settings: ServeSettings | None = None) -> ShowServer:

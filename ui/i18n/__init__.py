@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -61,6 +60,8 @@ def compile_catalogues(langs: list[str] | None = None) -> list[Path]:
     command = lrelease_command()
     if command is None:
         raise RuntimeError("pyside6-lrelease was not found; install PySide6")
+    import subprocess  # here: a console that starts with compiled catalogues never needs it
+
     written = []
     for lang in LANGUAGES if langs is None else langs:
         ts, qm = ts_path(lang), qm_path(lang)

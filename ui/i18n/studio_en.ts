@@ -249,6 +249,41 @@ Move it aside (it is kept) and start a new show?</translation>
     </message>
 </context>
 <context>
+    <name>EarlyWindow</name>
+    <message>
+        <source>Studio Console — resuming the show</source>
+        <translation>Studio Console — resuming the show</translation>
+    </message>
+    <message>
+        <source>DRY RUN — simulated OBS, nothing goes on air</source>
+        <translation>DRY RUN — simulated OBS, nothing goes on air</translation>
+    </message>
+    <message>
+        <source>REHEARSAL — real OBS, the stream cannot start</source>
+        <translation>REHEARSAL — real OBS, the stream cannot start</translation>
+    </message>
+    <message>
+        <source>LIVE — the console is reconnecting to OBS</source>
+        <translation>LIVE — the console is reconnecting to OBS</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <source>Open discussion</source>
+        <translation>Open discussion</translation>
+    </message>
+    <message>
+        <source>Held.</source>
+        <translation>Held.</translation>
+    </message>
+    <message>
+        <source>Resuming the show from its journal: the console opens in a moment and asks before anything goes to OBS.</source>
+        <translation>Resuming the show from its journal: the console opens in a moment and asks before anything goes to OBS.</translation>
+    </message>
+</context>
+<context>
     <name>InsertDialog</name>
     <message>
         <source>Add a speaker</source>

@@ -250,6 +250,41 @@ Move it aside (it is kept) and start a new show?</source>
     </message>
 </context>
 <context>
+    <name>EarlyWindow</name>
+    <message>
+        <source>Studio Console — resuming the show</source>
+        <translation>Studio Console — відновлення заходу</translation>
+    </message>
+    <message>
+        <source>DRY RUN — simulated OBS, nothing goes on air</source>
+        <translation>ПРОГІН — імітація OBS, нічого не йде в ефір</translation>
+    </message>
+    <message>
+        <source>REHEARSAL — real OBS, the stream cannot start</source>
+        <translation>РЕПЕТИЦІЯ — справжній OBS, трансляцію запустити не можна</translation>
+    </message>
+    <message>
+        <source>LIVE — the console is reconnecting to OBS</source>
+        <translation>НАЖИВО — консоль знову з’єднується з OBS</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Перерва</translation>
+    </message>
+    <message>
+        <source>Open discussion</source>
+        <translation>Вільна дискусія</translation>
+    </message>
+    <message>
+        <source>Held.</source>
+        <translation>Пауза.</translation>
+    </message>
+    <message>
+        <source>Resuming the show from its journal: the console opens in a moment and asks before anything goes to OBS.</source>
+        <translation>Захід відновлюється з журналу: консоль відкриється за мить і спитає, перш ніж щось піде в OBS.</translation>
+    </message>
+</context>
+<context>
     <name>InsertDialog</name>
     <message>
         <source>Add a speaker</source>

@@ -147,6 +147,8 @@ class SwitchRow:
     failed: bool = False
     reapplied: bool = False
     error: str | None = None
+    who: Speaker | None = None
+    """The speaker of the cue it put on air, as the running order had them then."""
 
     @property
     def flagged(self) -> bool:
@@ -163,6 +165,8 @@ class CueRow:
     item_id: str | None
     speaker: int | None
     reason: str
+    who: Speaker | None = None
+    """The speaker cued, by id in the running order of that moment (as on air then)."""
 
 
 @dataclass(frozen=True)
@@ -237,6 +241,9 @@ class Intervention:
     """A lower third fixed on air (relabel): the speaker before and after the fix."""
     order: OrderChange | None = None
     """The running order edited (move, insert, remove): what, from where, to where."""
+    who: Speaker | None = None
+    """The speaker it was about, as the running order had them then: `speaker` is a position
+    in that order, which a later move may give to someone else."""
 
 
 @dataclass(frozen=True)

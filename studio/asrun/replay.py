@@ -20,20 +20,16 @@ from studio.agenda import Agenda, AgendaError, load_agenda
 from studio.asrun.model import (
     ROUTINE_ACTIONS,
     AsRun,
-    CueRow,
-    HealthIncident,
     Intervention,
     ItemRun,
     Notice,
     OffsetPoint,
-    Outage,
-    OutputChange,
     ReportError,
     SpeakerRun,
-    SwitchRow,
     TimeRow,
     region_label,
 )
+from studio.asrun.obs_fold import ObsFold
 from studio.asrun.order import ORDER_EDITS, order_intervention
 from studio.clock import SimClock
 from studio.journal import Entry, is_header, read_entries
@@ -246,9 +242,12 @@ class _ShowFold:
         """An action beyond start/next, with what it was about (after it applied)."""
         agenda, name = self.agenda, e.name
         seg = agenda.segments[self.state.seg] if self.state.seg is not None else None
+        who = speaker_at(agenda, self.state, seg.index) if seg is not None else None
         if name in ("back", "goto") and seg is not None:
             item_id = agenda.items[seg.item_index].id
-            return Intervention(e.seq, e.at, name, item_id, seg.speaker_index, offset=offset)
+            return Intervention(
+                e.seq, e.at, name, item_id, seg.speaker_index, offset=offset, who=who
+            )
         if name == "skip":
             target = e.args.get("item")
             if target is None and old.seg is not None:
@@ -258,7 +257,14 @@ class _ShowFold:
             seconds = float(e.args.get("seconds", 0))
             item_id = agenda.items[seg.item_index].id
             return Intervention(
-                e.seq, e.at, name, item_id, seg.speaker_index, seconds=seconds, offset=offset
+                e.seq,
+                e.at,
+                name,
+                item_id,
+                seg.speaker_index,
+                seconds=seconds,
+                offset=offset,
+                who=who,
             )
         if name in EDITS:
             return (
@@ -282,7 +288,10 @@ class _ShowFold:
         if seg is None:  # it applied, so the agenda has it; a guard for the type checker
             return Intervention(e.seq, e.at, e.name, item_id, offset=offset)
         where = agenda.segments[seg]
-        common = Intervention(e.seq, e.at, e.name, item_id, where.speaker_index, offset=offset)
+        who = speaker_at(agenda, new, seg)
+        common = Intervention(
+            e.seq, e.at, e.name, item_id, where.speaker_index, offset=offset, who=who
+        )
         if e.name == "retime":
             planned = float(where.allotted)
             return dataclasses.replace(
@@ -410,126 +419,6 @@ def _regions(fold: _ShowFold, end_instant: float) -> tuple[TimeRow, ...]:
 # ---- what OBS did -------------------------------------------------------------------------------
 
 
-class _ObsFold:
-    """Cues, switches, outages, health incidents and outputs from the journal's OBS facts."""
-
-    def __init__(self, agenda: Agenda, mode: str) -> None:
-        self.mode = mode
-        self.cues: list[CueRow] = []
-        self.latest: dict[int, CueRow] = {}
-        self.switched: dict[int, int] = {}  # cue number -> journal seq of its last switch entry
-        self.switches: list[SwitchRow] = []
-        self.outages: list[Outage] = []
-        self.open_lost: tuple[float, facts.ObsLost] | None = None
-        self.outputs: list[OutputChange] = []
-        self.health: list[HealthIncident] = []
-        self.open_health: dict[str, tuple[float, facts.HealthChange]] = {}
-        self.overtaken: set[int] = set()  # cues a later one replaced before they were sent
-        self.logical_of = {v: k for k, v in reversed(agenda.scene_map.scenes.items())}
-
-    def feed(self, e: Entry, fact: facts.AnyFact) -> None:
-        if isinstance(fact, facts.Cue):
-            self._cue(e, fact)
-        elif isinstance(fact, facts.Switch | facts.SwitchFailed):
-            self._switch(e, fact)
-        elif isinstance(fact, facts.ObsLost):
-            if self.open_lost is None:
-                self.open_lost = (e.at, fact)
-        elif isinstance(fact, facts.ObsBack):
-            self._back(e, fact)
-        elif isinstance(fact, facts.HealthChange):
-            self._health(e, fact)
-        elif isinstance(fact, facts.OutputState):
-            self.outputs.append(OutputChange(e.at, fact.output, fact.state))
-        elif isinstance(fact, facts.OutputRequest):
-            # The link journals the request before sending it. In rehearsal the guard refuses
-            # every stream start (studio/obs/guard.py), so that request never reached OBS.
-            refused = self.mode == "rehearsal" and fact.action == "start_stream"
-            self.outputs.append(OutputChange(e.at, "request", fact.action, refused))
-
-    def _cue(self, e: Entry, fact: facts.Cue) -> None:
-        if fact.seq is None:
-            return
-        row = CueRow(e.seq, e.at, fact.seq, fact.scene, fact.item, fact.speaker, fact.reason)
-        self.cues.append(row)
-        self.latest[fact.seq] = row
-        if fact.overtaken:
-            self.overtaken.add(e.seq)
-
-    def _switch(self, e: Entry, fact: facts.Switch | facts.SwitchFailed) -> None:
-        n = fact.cue
-        cue = self.latest.get(n) if n is not None else None
-        failed = isinstance(fact, facts.SwitchFailed)
-        ok = fact if isinstance(fact, facts.Switch) else facts.Switch(fact.scene, n)
-        self.switches.append(
-            SwitchRow(
-                seq=e.seq,
-                at=e.at,
-                cue=n,
-                scene=fact.scene,
-                logical=self.logical_of.get(fact.scene, cue.scene if cue else None),
-                item_id=cue.item_id if cue else None,
-                speaker=cue.speaker if cue else None,
-                confirmed=ok.confirmed and not failed,
-                latency_ms=ok.latency_ms,
-                already=ok.already,
-                superseded=ok.superseded,
-                failed=failed,
-                reapplied=n is not None and cue is not None and self.switched.get(n, -1) > cue.seq,
-                error=fact.error if isinstance(fact, facts.SwitchFailed) else None,
-            )
-        )
-        if n is not None:
-            self.switched[n] = e.seq
-
-    def _back(self, e: Entry, fact: facts.ObsBack) -> None:
-        down = fact.down_s
-        if self.open_lost is not None:
-            self.outages.append(Outage(self.open_lost[0], e.at, self.open_lost[1].why, down))
-            self.open_lost = None
-        else:
-            start = e.at - down if down is not None else None
-            self.outages.append(Outage(start, e.at, "", down))
-
-    def _health(self, e: Entry, fact: facts.HealthChange) -> None:
-        if fact.event == "start":
-            self.open_health.setdefault(fact.figure, (e.at, fact))
-        elif fact.event == "end":
-            # An incident open when the console stopped, then opened again after a restart,
-            # reads as one: from the first start to the end.
-            started = self.open_health.pop(fact.figure, None)
-            since = fact.since if fact.since is not None else e.at
-            start_at = started[0] if started else since
-            end_at = fact.until if fact.until is not None else e.at
-            self.health.append(
-                HealthIncident(fact.figure, start_at, end_at, fact.level, fact.value)
-            )
-
-    def finish(self) -> None:
-        """Close what is still open at the journal's end (OBS still lost, a figure still out)."""
-        if self.open_lost is not None:
-            self.outages.append(Outage(self.open_lost[0], None, self.open_lost[1].why, None))
-        for figure, (at, opened) in self.open_health.items():
-            self.health.append(HealthIncident(figure, at, None, opened.level, opened.value))
-        self.health.sort(key=lambda h: h.started_at)
-
-    @property
-    def unswitched(self) -> tuple[CueRow, ...]:
-        """Cues that never reached OBS, and no later cue of the same batch replaced. A lower
-        third fixed on air re-sends the cue on air (its number, its scene) for its texts: it
-        needs no switch of its own once its cue was switched (a scene held by hand stays)."""
-        return tuple(
-            c
-            for c in self.cues
-            if self.switched.get(c.cue, -1) < c.seq
-            and c.seq not in self.overtaken
-            and not (c.reason == "relabel" and c.cue in self.switched)
-        )
-
-
-# ---- all of it ----------------------------------------------------------------------------------
-
-
 def replay_journal(
     agenda: Agenda,
     entries: Sequence[Entry],
@@ -552,7 +441,7 @@ def replay_journal(
     found += _header_notices(journal_path, header, agenda)
     end_instant = max(e.at for e in entries)
     show = _ShowFold(agenda)
-    obs = _ObsFold(agenda, str(header.get("mode") or ""))
+    obs = ObsFold(agenda, str(header.get("mode") or ""), show)
     for e in entries:
         fact = facts.read(e)
         if isinstance(fact, facts.ManualOverride):

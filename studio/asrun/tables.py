@@ -165,7 +165,7 @@ def switches_table(f: Fmt) -> str:
         if s.reapplied:
             result += f" · {f.t('reapplied')}"
         scene = s.scene + (f" ({s.logical})" if s.logical else "")
-        who = f.speaker(s.item_id, s.speaker)
+        who = f.speaker(s.item_id, s.speaker, s.who)
         what = _short(f.item_title(s.item_id), 48) + (f" — {who}" if who else "")
         latency = "" if s.latency_ms is None or s.already else _ms(s.latency_ms)
         row_cls = ' class="flag"' if s.flagged else ' class="quiet"' if s.already else ""
@@ -329,7 +329,7 @@ def _intervention_detail(f: Fmt, iv: Intervention) -> str:
         src = {"obs": f.t("from_obs"), "console": f.t("from_console")}.get(iv.source or "", "")
         return f"{iv.scene or ''} {src}".strip()
     if iv.action == "extend" and iv.seconds is not None:
-        who = f.speaker(iv.item_id, iv.speaker)
+        who = f.speaker(iv.item_id, iv.speaker, iv.who)
         return f"{f.signed(iv.seconds)} — {f.item_title(iv.item_id)}" + (f", {who}" if who else "")
     if iv.action in ("retime", "relabel"):
         return _edit_detail(f, iv)
@@ -341,7 +341,7 @@ def _intervention_detail(f: Fmt, iv: Intervention) -> str:
     if iv.action == "resume" and iv.seconds is not None:
         return f"{f.t('a_hold')} {f.dur(iv.seconds)}"
     if iv.action in ("back", "goto", "skip"):
-        who = f.speaker(iv.item_id, iv.speaker) if iv.action != "skip" else ""
+        who = f.speaker(iv.item_id, iv.speaker, iv.who) if iv.action != "skip" else ""
         return f.item_title(iv.item_id) + (f" — {who}" if who else "")
     return ""
 
@@ -354,7 +354,7 @@ def _edit_detail(f: Fmt, iv: Intervention) -> str:
     if iv.labels is not None:
         before, after = (sp.label(f.lang) for sp in iv.labels)
         return f"{title}: {before} → {after}"
-    who = f.speaker(iv.item_id, iv.speaker)
+    who = f.speaker(iv.item_id, iv.speaker, iv.who)
     where = title + (f", {who}" if who else "")
     if iv.seconds is None or iv.was is None:
         return where

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from studio.agenda import Item
+from studio.agenda import Item, Speaker
 from studio.asrun.model import AsRun, Notice, OutputChange
 from studio.show import ItemState
 from studio.timefmt import clock_text, signed_text
@@ -290,7 +290,11 @@ class Fmt:
         item = self._item(item_id)
         return item_id if item is None else item.title.get(self.lang)
 
-    def speaker(self, item_id: str | None, index: int | None) -> str:
+    def speaker(self, item_id: str | None, index: int | None, who: Speaker | None = None) -> str:
+        """Who a row is about: the speaker the replay resolved then (`who`), else by position
+        in the agenda (rows that name no one: the open floor)."""
+        if who is not None:
+            return who.label(self.lang)
         item = None if item_id is None else self._item(item_id)
         if item is None:
             return ""

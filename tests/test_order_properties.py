@@ -1,6 +1,6 @@
 """Properties of the running order edited live (move, insert, remove; issue 12 §4) on generated
 agendas and shows, mixed with the show's own moves (next, back, goto, skip, extend, hold, end,
-retime) and time passing:
+retime), accepted plans to end on time, and time passing:
 - replaying any prefix of the journal gives the state the live show had after that many entries,
   and a restart (a new Show on the journal) gives the same state and the same status;
 - an edit carries every speaker's time, extensions, starts and fixed names with them (by id),
@@ -18,9 +18,10 @@ from typing import Any
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from studio.actions import Insert, Move, Remove, Retime
+from studio.actions import AcceptPlan, Insert, Move, Remove, Retime
 from studio.agenda import Agenda
 from studio.clock import SimClock
+from studio.replan import propose
 from studio.show import ActionError, Show, replay
 from studio.state import ShowState, ShowStatus
 from tests.test_replan_properties import PROPS, agendas
@@ -141,9 +142,16 @@ def test_replaying_any_prefix_of_a_journal_with_order_edits_gives_the_live_state
     states = [show.state.copy()]
     for _ in range(data.draw(st.integers(0, 16))):
         clock.advance(data.draw(st.integers(0, 4 * 600)) / 4)
-        kind = data.draw(st.sampled_from(["simple", "goto", "skip", "edit", "edit", "edit"]))
+        kind = data.draw(
+            st.sampled_from(["simple", "goto", "skip", "plan", "edit", "edit", "edit"])
+        )
         action: Any
-        if kind == "simple":
+        if kind == "plan":  # the plan the console would propose now, accepted
+            plan = propose(show.agenda, show.state, clock.now())
+            if plan is None:
+                continue
+            action = AcceptPlan(plan.as_args())
+        elif kind == "simple":
             action = data.draw(st.sampled_from(SIMPLE))
         elif kind in ("goto", "skip"):
             action = (kind, data.draw(st.sampled_from([it.id for it in show.agenda.items])))
@@ -162,6 +170,8 @@ def test_replaying_any_prefix_of_a_journal_with_order_edits_gives_the_live_state
             assert len(journal.entries) == n
             continue
         states.append(show.state.copy())
+        if isinstance(action, AcceptPlan):
+            event("plan accepted")
         if isinstance(action, Move | Insert | Remove):
             event(f"{action.name} accepted")
             check_edit(action, old, old_state, show)

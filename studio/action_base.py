@@ -6,6 +6,7 @@ order edited live); both import from here, and studio/actions.py names them all.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -107,6 +108,15 @@ def segment_of(agenda: Agenda, item_id: str, speaker_id: str | None) -> int:
         key="show.no_speaker",
         params={"item": item_id, "speaker": speaker_id},
     )
+
+
+def seconds_arg(args: Mapping[str, Any]) -> float:
+    """An entry's `seconds` as a number; NaN for anything that is not one (the caller refuses
+    it with its own sentence)."""
+    try:
+        return float(args.get("seconds", 0))
+    except (TypeError, ValueError):
+        return math.nan
 
 
 def opt_str(value: Any) -> str | None:

@@ -22,6 +22,7 @@ from studio.action_base import (
     not_running,
     opt_str,
     running_seg,
+    seconds_arg,
     segment_of,
     unchanged,
 )
@@ -246,10 +247,7 @@ class Retime(Action):
 
     @classmethod
     def from_args(cls, args: Mapping[str, Any]) -> Action:
-        try:
-            seconds = float(args.get("seconds", 0))
-        except (TypeError, ValueError):
-            seconds = math.nan
+        seconds = seconds_arg(args)
         if not math.isfinite(seconds) or seconds > MAX_DURATION:
             raise ActionError(
                 f"not a number of seconds: {args.get('seconds')!r}", key="show.bad_seconds"

@@ -23,7 +23,15 @@ from typing import Any, ClassVar
 
 from pydantic import ValidationError
 
-from studio.action_base import Action, ActionError, item_index_of, opt_str, segment_of, unchanged
+from studio.action_base import (
+    Action,
+    ActionError,
+    item_index_of,
+    opt_str,
+    seconds_arg,
+    segment_of,
+    unchanged,
+)
 from studio.agenda import MAX_DURATION, Agenda, Speaker, slug
 from studio.running_order import (
     carry_over,
@@ -174,10 +182,7 @@ class Insert(Action):
 
     @classmethod
     def from_args(cls, args: Mapping[str, Any]) -> Action:
-        try:
-            seconds = float(args.get("seconds", 0))
-        except (TypeError, ValueError):
-            seconds = math.nan
+        seconds = seconds_arg(args)
         if not math.isfinite(seconds):
             raise ActionError(
                 f"not a number of seconds: {args.get('seconds')!r}", key="show.bad_seconds"

@@ -142,6 +142,7 @@ async def open_console(
         transport=transport,
         clock=clock,
         resume=resume,
+        cards=workdir / "cards",  # the resume card, kept as ui.app.main's console keeps it
     )
     await console.start()
     await wait_until(

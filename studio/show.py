@@ -196,10 +196,17 @@ def replay(agenda: Agenda, entries: Iterable[Entry]) -> ShowState:
         except ActionError as exc:
             log.warning("journal entry %d (%s) skipped: %s", entry.seq, entry.name, exc)
             continue
-        if (new.seg, new.status) != (state.seg, state.status):
+        if moved(running(agenda, state), state, running(agenda, new), new):
             new.cue_seq += 1
         state = new
     return state
+
+
+def moved(before: Agenda, old: ShowState, after: Agenda, new: ShowState) -> bool:
+    """Whether the show went somewhere else: by ids, never by position, so an edit of the
+    running order behind the show (a speaker removed before the one on air) moves nothing and
+    brings no new cue (a scene the technician holds by hand stays held)."""
+    return place(before, old) != place(after, new)
 
 
 _NEVER = -math.inf
@@ -331,7 +338,7 @@ class Show:
             if client:
                 record["client"] = client
             self.journal.append(at, "action", action.name, record)
-        changed = (new.seg, new.status) != (self.state.seg, self.state.status)
+        changed = moved(self.agenda, self.state, after, new)
         if changed:
             new.cue_seq += 1
         self.state = new

@@ -292,3 +292,19 @@ async def test_the_control_api_moves_inserts_and_removes(agenda: Agenda, tmp_pat
         async with http.post(s.url("api/v1/actions/move"), json=body) as r:  # no token
             assert r.status == 401
         assert changes(s.rt) == before
+
+
+def test_an_edit_behind_the_speaker_on_air_brings_no_new_cue(
+    agenda: Agenda, tmp_path: Path
+) -> None:
+    """A speaker passed over, removed while another is on air: the show did not move, so no
+    cue goes out (a scene the technician holds by hand stays held)."""
+    show, _clock = started(agenda, tmp_path / "j.jsonl")
+    show.goto("region-vinnytsia")
+    seq, on_air = show.state.cue_seq, show.status().speaker
+    assert show.apply(Remove("region-kyiv", "researcher")) == []
+    assert show.apply(Move("region-kharkiv", None, "region-mykolaiv")) == []
+    assert show.state.cue_seq == seq
+    assert show.status().speaker == on_air
+    replayed = Show(agenda, SimClock(agenda.planned_start), Journal(tmp_path / "j.jsonl"))
+    assert replayed.state.cue_seq == seq

@@ -23,7 +23,7 @@ from studio.agenda import Agenda
 from studio.clock import SimClock
 from studio.replan import propose
 from studio.show import ActionError, Show, replay
-from studio.state import ShowState, ShowStatus
+from studio.state import ShowState, ShowStatus, place
 from tests.test_replan_properties import PROPS, agendas
 from tests.test_replan_properties import _generated_dir as _generated_dir  # its agendas' folder
 from tests.test_show import MemoryJournal
@@ -170,6 +170,10 @@ def test_replaying_any_prefix_of_a_journal_with_order_edits_gives_the_live_state
             assert len(journal.entries) == n
             continue
         states.append(show.state.copy())
+        # A new cue number exactly when the show went somewhere else (by ids): an edit behind
+        # or ahead of the speaker on air never re-cues them.
+        went = place(old, old_state) != place(show.agenda, show.state)
+        assert show.state.cue_seq == old_state.cue_seq + went
         if isinstance(action, AcceptPlan):
             event("plan accepted")
         if isinstance(action, Move | Insert | Remove):

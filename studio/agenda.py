@@ -221,7 +221,7 @@ def _planned(path: Path, checked: Checked) -> Agenda:
     speaker's scene resolved from their place."""
     items = _placed(checked.file.items, checked.scene_map)
     segments = cut_segments(items, checked.starts, checked.ends)
-    fingerprint = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    fingerprint = file_fingerprint(path)
     return Agenda(
         path=path,
         event=checked.file.event,
@@ -249,6 +249,11 @@ def cut_segments(
         if rest > 0 or not item.speakers:
             segments.append(Segment(len(segments), i, None, round(rest), t, ends[i]))
     return tuple(segments)
+
+
+def file_fingerprint(path: Path) -> str:
+    """What the agenda file held when it was read: journals and resume cards compare it."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
 def _placed(items: tuple[Item, ...], scene_map: SceneMap) -> tuple[Item, ...]:

@@ -21,6 +21,7 @@ else of the console is imported.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -32,14 +33,17 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     import asyncio
 
+    from studio.agenda import Agenda
     from studio.runtime import Runtime
     from studio.view import ShowView, Update
 
 log = logging.getLogger("studio.resume_card")
 
 VERSION = 1
-WRITE_AFTER = 0.02
-"""Seconds between an action and its card: after the cue has left, never in its way."""
+WRITE_AFTER = 0.25
+"""Seconds between an action and its card: after the cue has left and OBS has confirmed it
+(~20 ms at 30 fps, ~100 ms at 10 fps), never in the way of either. A crash in between only
+means the card is not believed (an action after it) and the console starts as before."""
 MAX_TAIL = 1 << 20
 """Journal bytes after the card that are read to believe it; more, and the engine decides."""
 
@@ -69,6 +73,19 @@ def card_path(folder: Path, agenda: Path, mode: str) -> Path:
     # A short name, not a secure one: the card names its agenda and mode, and is checked.
     key = f"{os.path.abspath(agenda)}\0{mode}".encode()
     return folder / f"{zlib.crc32(key):08x}.json"
+
+
+def _loaded_key(agenda: Agenda) -> list[int] | None:
+    """The agenda file's size and mtime, if the file still holds what was loaded (else None:
+    a card would pair the loaded show with an edited file, so none is kept)."""
+    from studio.agenda import file_fingerprint  # the console has it loaded; a reader never
+
+    key = _file_key(agenda.path)
+    try:
+        same = file_fingerprint(agenda.path) == agenda.fingerprint
+    except OSError:
+        return None
+    return key if same else None
 
 
 def _file_key(path: Path) -> list[int] | None:
@@ -106,7 +123,6 @@ def card_from(view: ShowView, rt: Runtime) -> dict[str, Any] | None:
         "size": size,
         "last_at": rt.journal.entries[-1].at,
         "agenda": os.path.abspath(agenda.path),
-        "agenda_key": _file_key(agenda.path),
         "mode": view.mode.value,
         "item": {lang: st.item.title.get(lang) for lang in ("uk", "en")},
         "speaker": speaker,
@@ -128,12 +144,17 @@ def write_card(path: Path, card: dict[str, Any]) -> None:
 
 
 class CardKeeper:
-    """Keeps a running console's card: a little after every action and journal health change,
-    rewritten or (no show on air, a journal the disk refuses) removed."""
+    """Keeps a running console's card: a quarter of a second after an action or a journal
+    health change (several in a row: once), rewritten or (no show on air, a journal the disk
+    refuses) removed."""
 
-    def __init__(self, rt: Runtime, path: Path) -> None:
+    def __init__(self, rt: Runtime, path: Path, *, explicit_journal: bool = True) -> None:
         self.rt = rt
         self.path = path
+        self.explicit_journal = explicit_journal
+        """The journal was named on the command line (else it is the default one of the event
+        and mode): a restart without `--journal` believes only a card of the default one."""
+        self.agenda_key = _loaded_key(rt.agenda)
         self._pending: asyncio.TimerHandle | None = None
         self.written = 0
         rt.watch(self.on_update)
@@ -156,13 +177,16 @@ class CardKeeper:
         self._pending = None
         try:
             card = card_from(self.rt.view(), self.rt)
-            if card is None:
+            if card is None or self.agenda_key is None:
                 self.path.unlink(missing_ok=True)
             else:
+                card.update(agenda_key=self.agenda_key, explicit=self.explicit_journal)
                 write_card(self.path, card)
                 self.written += 1
-        except OSError as exc:  # a card is a help: without it a restart is only slower
-            log.warning("resume card not written: %s", exc)
+        except Exception:  # a card is a help: without it a restart is only slower
+            log.exception("resume card not written")
+            with contextlib.suppress(OSError):
+                self.path.unlink(missing_ok=True)
 
     def close(self) -> None:
         """Write the last card now (a show that ended leaves none) and stop keeping it."""
@@ -241,9 +265,7 @@ def _clock_mark(journal: Path, jid: str) -> float | None:
     return None
 
 
-def read_glance(
-    folder: Path, agenda: Path, mode: str, journal: Path | None, speed: float = 1.0
-) -> Glance | None:
+def read_glance(folder: Path, agenda: Path, mode: str, journal: Path | None) -> Glance | None:
     """The card of this agenda, mode and journal (None: the default one), if it can be
     believed: see the module's docstring. Never raises."""
     try:
@@ -251,6 +273,8 @@ def read_glance(
         if card.get("v") != VERSION or card.get("mode") != mode:
             return None
         path = Path(card["journal"])
+        if journal is None and card.get("explicit") is not False:
+            return None  # the console will open the event's default journal, not this one
         if journal is not None and os.path.abspath(journal) != str(path):
             return None
         if card["agenda"] != os.path.abspath(agenda) or card["agenda_key"] != _file_key(agenda):
@@ -260,12 +284,15 @@ def read_glance(
             return None
         # The show clock as the engine will resume it (Runtime.create): wall time live;
         # otherwise from the journal's last stamp or the simulated clock's mark, paced.
+        # Live, the show clock is the wall clock, and the countdown ticks on. Otherwise the
+        # show clock stood still while the console was down, and stands until the engine
+        # starts it again from here: the early window's countdown stands too.
         if mode == "live":
             show_now, rate = time.time(), 1.0
         else:
             mark = _clock_mark(path, str(card["jid"]))
             show_now = max(float(card["last_at"]), latest, mark if mark is not None else -1.0)
-            rate = speed if mode == "dry-run" else 1.0
+            rate = 0.0
         held = bool(card["held"])
         remaining = float(card["remaining"]) if held else float(card["ends_at"]) - show_now
         return Glance(

@@ -15,7 +15,7 @@ from studio.agenda import Agenda, load_agenda
 from studio.clock import SimClock
 from studio.facts import FACT_TYPES
 from studio.modes import Mode
-from studio.resume_card import NEUTRAL, CardKeeper, card_path, read_glance
+from studio.resume_card import NEUTRAL, CardKeeper, Glance, card_path, read_glance
 from studio.runtime import Runtime, RuntimeOptions, archive_journal
 from tests.test_journal_faults import RefusingDisk
 
@@ -48,8 +48,13 @@ def _show(agenda: Agenda, tmp_path: Path, nexts: int = 3) -> tuple[Runtime, SimC
     return rt, clock, card_path(tmp_path / "cards", agenda.path, DRY)
 
 
-def _glance(agenda: Agenda, tmp_path: Path, journal: Path | None = None):
-    return read_glance(tmp_path / "cards", agenda.path, DRY, journal)
+def _glance(
+    agenda: Agenda, tmp_path: Path, journal: Path | None = None, *, default: bool = False
+) -> Glance | None:
+    """The card as a restart reads it: with `--journal` (the show's unless given), or with
+    none (`default`: the event's default journal)."""
+    named = None if default else journal or tmp_path / "show.jsonl"
+    return read_glance(tmp_path / "cards", agenda.path, DRY, named)
 
 
 def test_every_journal_fact_is_judged() -> None:
@@ -82,10 +87,13 @@ async def test_the_restart_paints_what_the_engine_shows_after_the_replay(
 
     # The engine, started on the same journal as the console starts it (its own dry-run clock,
     # resumed where the journal stops), shows the same speaker and countdown.
+    # The dry-run show clock stood still while the console was down and stands until the
+    # engine starts it: so does the early window's countdown, however long the engine loads.
+    time.sleep(0.2)
     again = Runtime.create(agenda, RuntimeOptions(mode=Mode.DRY_RUN, journal=rt.journal_path))
     st = again.view().status
     assert st.speaker is not None and st.speaker.label("en") == glance.speaker["en"]
-    assert glance.remaining_at(time.monotonic()) == pytest.approx(st.remaining, abs=0.5)
+    assert glance.remaining_at(time.monotonic()) == pytest.approx(st.remaining, abs=0.05)
     again.close_journal()
 
 
@@ -186,4 +194,44 @@ async def test_no_card_for_a_show_that_ended_or_a_journal_the_disk_refuses(
     rt.act("end")
     keeper.close()
     assert not path.exists()
+    rt.close_journal()
+
+
+@pytest.mark.asyncio
+async def test_without_journal_only_a_card_of_the_default_journal_is_believed(
+    agenda: Agenda, tmp_path: Path
+) -> None:
+    """`studio --dry-run --journal /x/a.jsonl`, a crash, then `studio --dry-run`: the console
+    opens the event's default journal, so the card of /x/a.jsonl must not be painted."""
+    rt, _clock, path = _show(agenda, tmp_path)
+    CardKeeper(rt, path).flush()  # the console named its journal
+    assert _glance(agenda, tmp_path) is not None
+    assert _glance(agenda, tmp_path, default=True) is None
+    CardKeeper(rt, path, explicit_journal=False).flush()  # the event's default journal
+    assert _glance(agenda, tmp_path, default=True) is not None
+    rt.close_journal()
+
+
+@pytest.mark.asyncio
+async def test_an_agenda_file_edited_during_the_show_keeps_no_card(
+    agenda: Agenda, tmp_path: Path
+) -> None:
+    """The running console keeps the agenda it loaded; a card must not pair that show with the
+    file as edited since (the engine, restarted, reads the edited file)."""
+    rt, clock, path = _show(agenda, tmp_path)
+    keeper = CardKeeper(rt, path)
+    keeper.flush()
+    assert _glance(agenda, tmp_path) is not None
+    text = agenda.path.read_text(encoding="utf-8")
+    assert "APPAU" in text
+    agenda.path.write_text(text.replace("APPAU", "APPAU (fixed)"), encoding="utf-8")
+    rt.act("extend", seconds=30.0)
+    keeper.flush()  # the card keeps the file's stamp from when the show's agenda was read
+    assert _glance(agenda, tmp_path) is None
+    later = CardKeeper(rt, path)  # a console started after the edit, on the old agenda
+    clock.advance(5)
+    rt.act("extend", seconds=60.0)
+    later.flush()
+    assert not path.exists()
+    assert _glance(agenda, tmp_path) is None
     rt.close_journal()

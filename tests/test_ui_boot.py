@@ -71,12 +71,11 @@ def test_the_quick_reading_agrees_with_the_parser_or_stands_aside(args: list[str
         opts = parser.parse_args(args)
     except ValueError:
         return  # the console will refuse these options and close the early window
-    assert (quick.agenda, quick.mode, quick.journal, quick.lang, quick.speed) == (
+    assert (quick.agenda, quick.mode, quick.journal, quick.lang) == (
         opts.agenda,
         opts.mode.value,
         opts.journal,
         opts.lang,
-        opts.speed,
     )
 
 

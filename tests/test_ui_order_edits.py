@@ -150,3 +150,32 @@ async def test_add_a_speaker_to_a_discussion_and_remove_one_who_did_not_come(
     dialog = w.live_edits.dialog
     assert isinstance(dialog, RemoveDialog) and dialog.who.count() == 2
     dialog.close_button.click()
+
+
+async def test_a_dialog_left_open_while_the_order_changes_sends_nothing(
+    open_console: Any, agenda: Any, tmp_path: Path
+) -> None:
+    """ "Change time…" opened on Vinnytsia; meanwhile the control API moves Kyiv after
+    Mykolaiv, so another item now stands on that row: applying must not retime whoever is
+    there now."""
+    from studio.actions import Move, Origin
+
+    clock = SimClock(agenda.planned_start)
+    c = await open_console(clock=clock, journal=tmp_path / "j.jsonl")
+    w = c.window
+    QTest.keyClick(w.table, Qt.Key.Key_F5)
+    await settle()
+    row = agenda.item_index("region-vinnytsia")
+    entries = await menu_entries(w, row)
+    entries["Change time…"].trigger()
+    dialog = w.live_edits.dialog
+    assert "Vinnytsia" in dialog.heading.text()
+    c.rt.act(Move("region-kyiv", None, "region-mykolaiv"), origin=Origin.HTTP, client="10.0.0.7")
+    await settle()
+    assert c.rt.agenda.items[row].id != "region-vinnytsia"  # another item on that row now
+    dialog.time_edit.setText("9:00")
+    dialog.apply_button.click()
+    await settle()
+    assert journalled(tmp_path / "j.jsonl", "retime") == []
+    assert not dialog.isVisible()
+    assert "running order changed" in w.statusBar().currentMessage()

@@ -283,8 +283,8 @@ class AgendaFile(QObject):
         if show_started(self.console):
             text = self.tr(
                 "The agenda file {name} changed on disk. It is not reloaded: the show has "
-                "started, and a running show keeps its agenda (Go to, Skip and ±1 minute change "
-                "the running order)."
+                "started, and a running show keeps its agenda. Its running order is edited from "
+                "the table's context menu (move, add or remove a speaker, change a time)."
             ).format(name=name)
             self.notice.say(text, reload=None, dismiss=self.tr("Dismiss"), warn=True)
             return
@@ -297,7 +297,8 @@ class AgendaFile(QObject):
     def _say_refused(self) -> None:
         text = self.tr(
             "The agenda cannot be replaced or reloaded now: the show has started. A running show "
-            "keeps its agenda; Go to, Skip and ±1 minute change the running order."
+            "keeps its agenda; its running order is edited from the table's context menu (move, "
+            "add or remove a speaker, change a time)."
         )
         self.notice.say(text, reload=None, dismiss=self.tr("Dismiss"), warn=True)
 

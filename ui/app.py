@@ -242,7 +242,8 @@ class Console(QObject):
         self.rt = rt
         if self.cards is not None:
             where = card_path(self.cards, self.agenda.path, self.options.mode.value)
-            self.card = CardKeeper(rt, where)
+            explicit = self.options.journal is not None
+            self.card = CardKeeper(rt, where, explicit_journal=explicit)
         self.bridge = EngineBridge(rt, self)
         monitor_banner = ModeBanner(rt.mode, self.options.speed)
         self.bridge.linkNews.connect(monitor_banner.on_news)

@@ -68,7 +68,6 @@ class Quick(NamedTuple):
     mode: str
     journal: str | None
     lang: str | None
-    speed: float
 
 
 # The console's options by what follows them (ui/options.py; a test holds the two together).
@@ -80,7 +79,7 @@ MAY_TAKE_VALUE = frozenset({"--osc"})
 
 
 def quick_options(args: list[str]) -> Quick | None:
-    """The agenda, mode, journal, language and speed as the console's parser would read them,
+    """The agenda, mode, journal and language as the console's parser would read them,
     or None for anything this reading is not sure of (an abbreviation, a short option, two
     modes, a bad value): then no early window, and the console's parser has the last word."""
     agenda: str | None = None
@@ -109,10 +108,6 @@ def quick_options(args: list[str]) -> Quick | None:
             agenda = arg
         i += 1
     lang = values.get("--lang")
-    try:
-        speed = float(values.get("--speed", "1"))
-    except ValueError:
-        return None
     if len(modes) > 1 or lang not in (None, "uk", "en"):
         return None
     return Quick(
@@ -120,7 +115,6 @@ def quick_options(args: list[str]) -> Quick | None:
         modes[0] if modes else "live",
         values.get("--journal"),
         lang,
-        speed,
     )
 
 
@@ -135,7 +129,7 @@ def early_window(args: list[str]) -> EarlyWindow | None:
         from studio.resume_card import read_glance
 
         journal = Path(opts.journal) if opts.journal else None
-        glance = read_glance(card_folder(), Path(opts.agenda), opts.mode, journal, opts.speed)
+        glance = read_glance(card_folder(), Path(opts.agenda), opts.mode, journal)
         if glance is None:
             return None
         return _paint(glance, opts.lang)
@@ -165,9 +159,12 @@ def _paint(glance: Glance, lang: str | None) -> EarlyWindow:
     if language not in LANGUAGES:
         language = DEFAULT_LANGUAGE
     translator = QTranslator(app)
-    if translator.load(str(qm_path(language))):
-        app.installTranslator(translator)
-    window = EarlyWindow(glance, language, settings, translator)
+    installed = translator.load(str(qm_path(language))) and app.installTranslator(translator)
+    try:
+        window = EarlyWindow(glance, language, settings, translator if installed else None)
+    except BaseException:
+        app.removeTranslator(translator)  # the console's own catalogues decide its words
+        raise
     window.show()
     deadline = time.monotonic() + FIRST_PAINT_WAIT
     while not window.painted and time.monotonic() < deadline:

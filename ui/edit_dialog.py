@@ -77,6 +77,8 @@ class EditDialog(QDialog):
         super().__init__(console)
         self.console = console
         self.row = row
+        self.opened_on = console.rt.agenda.outline()
+        """The running order (ids) the dialog's rows and places were read from."""
         self.setModal(False)
         self.heading = QLabel(self)
         self.heading.setFont(style.font(13, bold=True))
@@ -119,6 +121,18 @@ class EditDialog(QDialog):
         return self.console.rt.agenda.items[self.row].title.get(self.console.lang.current)
 
     def submit(self) -> None:
+        # The dialog names rows and places by position in the running order it opened on;
+        # once that order has changed (an edit from the control API, say), sending would act
+        # on whoever stands there now: nothing is sent, and the moderator opens it again.
+        if self.console.rt.agenda.outline() != self.opened_on:
+            self.console.show_notice(
+                self.tr(
+                    "The running order changed while this was open: nothing was changed. "
+                    "Open it again."
+                )
+            )
+            self.reject()
+            return
         if self.send():
             self.accept()
 

@@ -20,10 +20,6 @@
         <translation>The show has started: the agenda cannot be replaced.</translation>
     </message>
     <message>
-        <source>The agenda file {name} changed on disk. It is not reloaded: the show has started, and a running show keeps its agenda (Go to, Skip and ±1 minute change the running order).</source>
-        <translation>The agenda file {name} changed on disk. It is not reloaded: the show has started, and a running show keeps its agenda (Go to, Skip and ±1 minute change the running order).</translation>
-    </message>
-    <message>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
@@ -36,8 +32,12 @@
         <translation>Reload</translation>
     </message>
     <message>
-        <source>The agenda cannot be replaced or reloaded now: the show has started. A running show keeps its agenda; Go to, Skip and ±1 minute change the running order.</source>
-        <translation>The agenda cannot be replaced or reloaded now: the show has started. A running show keeps its agenda; Go to, Skip and ±1 minute change the running order.</translation>
+        <source>The agenda file {name} changed on disk. It is not reloaded: the show has started, and a running show keeps its agenda. Its running order is edited from the table&apos;s context menu (move, add or remove a speaker, change a time).</source>
+        <translation>The agenda file {name} changed on disk. It is not reloaded: the show has started, and a running show keeps its agenda. Its running order is edited from the table&apos;s context menu (move, add or remove a speaker, change a time).</translation>
+    </message>
+    <message>
+        <source>The agenda cannot be replaced or reloaded now: the show has started. A running show keeps its agenda; its running order is edited from the table&apos;s context menu (move, add or remove a speaker, change a time).</source>
+        <translation>The agenda cannot be replaced or reloaded now: the show has started. A running show keeps its agenda; its running order is edited from the table&apos;s context menu (move, add or remove a speaker, change a time).</translation>
     </message>
     <message>
         <source>… and {n} more</source>
@@ -281,6 +281,13 @@ Move it aside (it is kept) and start a new show?</translation>
     <message>
         <source>Resuming the show from its journal: the console opens in a moment and asks before anything goes to OBS.</source>
         <translation>Resuming the show from its journal: the console opens in a moment and asks before anything goes to OBS.</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <source>The running order changed while this was open: nothing was changed. Open it again.</source>
+        <translation>The running order changed while this was open: nothing was changed. Open it again.</translation>
     </message>
 </context>
 <context>

@@ -20,10 +20,6 @@
         <translation>Захід почався: програму не можна замінити.</translation>
     </message>
     <message>
-        <source>The agenda file {name} changed on disk. It is not reloaded: the show has started, and a running show keeps its agenda (Go to, Skip and ±1 minute change the running order).</source>
-        <translation>Файл програми {name} змінився на диску. Його не перезавантажено: захід почався, і під час заходу програма не змінюється (порядок змінюють «Перейти», «Пропустити» і ±1 хвилина).</translation>
-    </message>
-    <message>
         <source>Dismiss</source>
         <translation>Закрити</translation>
     </message>
@@ -36,8 +32,12 @@
         <translation>Перезавантажити</translation>
     </message>
     <message>
-        <source>The agenda cannot be replaced or reloaded now: the show has started. A running show keeps its agenda; Go to, Skip and ±1 minute change the running order.</source>
-        <translation>Зараз програму не можна замінити чи перезавантажити: захід почався. Під час заходу програма не змінюється; порядок змінюють «Перейти», «Пропустити» і ±1 хвилина.</translation>
+        <source>The agenda file {name} changed on disk. It is not reloaded: the show has started, and a running show keeps its agenda. Its running order is edited from the table&apos;s context menu (move, add or remove a speaker, change a time).</source>
+        <translation>Файл програми {name} змінився на диску. Його не перезавантажено: захід почався, і під час заходу програма не змінюється. Порядок програми змінюють з контекстного меню таблиці (перемістити, додати чи прибрати спікера, змінити час).</translation>
+    </message>
+    <message>
+        <source>The agenda cannot be replaced or reloaded now: the show has started. A running show keeps its agenda; its running order is edited from the table&apos;s context menu (move, add or remove a speaker, change a time).</source>
+        <translation>Зараз програму не можна замінити чи перезавантажити: захід почався. Під час заходу програма не змінюється; порядок програми змінюють з контекстного меню таблиці (перемістити, додати чи прибрати спікера, змінити час).</translation>
     </message>
     <message>
         <source>… and {n} more</source>
@@ -282,6 +282,13 @@ Move it aside (it is kept) and start a new show?</source>
     <message>
         <source>Resuming the show from its journal: the console opens in a moment and asks before anything goes to OBS.</source>
         <translation>Захід відновлюється з журналу: консоль відкриється за мить і спитає, перш ніж щось піде в OBS.</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <source>The running order changed while this was open: nothing was changed. Open it again.</source>
+        <translation>Порядок програми змінився, поки це вікно було відкрите: нічого не змінено. Відкрийте його знову.</translation>
     </message>
 </context>
 <context>

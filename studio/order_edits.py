@@ -41,6 +41,7 @@ from studio.running_order import (
     speaker_removed,
 )
 from studio.state import ShowState, ShowStatus
+from studio.timefmt import clock_text
 
 MAX_NAME = 200
 """The longest name or role an inserted speaker may have (as a fix on air)."""
@@ -130,6 +131,7 @@ class Move(Action):
         new = item_moved(agenda, index, after)
         if [x.id for x in new.items] == [x.id for x in agenda.items]:
             raise unchanged()
+        _fits_fixed_starts(new)
         return new, new.first_segment(new.item_index(item.id))
 
     def _speaker(
@@ -145,6 +147,21 @@ class Move(Action):
         if new.speaker_ids[index] == agenda.speaker_ids[index]:
             raise unchanged()
         return new, new.segment_for(self.item, speaker)
+
+
+def _fits_fixed_starts(new: Agenda) -> None:
+    """An edit may push what follows later, but never into a fixed start (a feed that starts
+    at 16:40 starts then): a running order whose plan would overlap one is refused. Cutting
+    times to make room is the re-planner's job, or the moderator's with Change time."""
+    for i in range(1, len(new.items)):
+        over = new.item_ends[i - 1] - new.item_starts[i]
+        if new.items[i].start is not None and over >= 1:
+            at = new.local(new.item_starts[i]).strftime("%H:%M")
+            raise ActionError(
+                f"it would run {clock_text(over)} into '{new.items[i].id}', fixed at {at}",
+                key="show.past_fixed_start",
+                params={"item": new.items[i].id, "at": at, "over": clock_text(over)},
+            )
 
 
 def _bad_label() -> ActionError:
@@ -233,6 +250,7 @@ class Insert(Action):
             )
         after = None if self.after is None else _speaker_index(agenda, index, self.after)
         new = speaker_inserted(agenda, index, speaker, sid, after)
+        _fits_fixed_starts(new)
         _ahead(agenda, new, s, new.segment_for(self.item, sid))
         carry_over(agenda, new, s)
 

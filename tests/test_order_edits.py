@@ -188,11 +188,17 @@ def test_an_item_with_a_fixed_start_stays_and_others_keep_to_it(tmp_path: Path) 
     forum = load_agenda(FORUM)
     show = Show(forum, SimClock(forum.planned_start - 60), Journal(tmp_path / "j.jsonl"))
     refused(show, Move("qa", None, "closing"), "show.fixed_start")
-    show.apply(Move("partners", None, "qa"))
+    # Partners (15 min) after the Q&A (ends 16:30) would run 5 min into the closing at 16:40.
+    refused(show, Move("partners", None, "qa"), "show.past_fixed_start")
+    with pytest.raises(ActionError) as caught:
+        show.apply(Move("partners", None, "qa"))
+    assert caught.value.params == {"item": "closing", "at": "16:40", "over": "5:00"}
+    show.apply(Move("break", None, "qa"))  # 10 min: it fits before the closing
     a = show.agenda
     assert a.item_starts[a.item_index("qa")] == forum.item_starts[forum.item_index("qa")]
     assert a.item_starts[a.item_index("closing")] == forum.item_starts[forum.item_index("closing")]
-    assert a.item_starts[a.item_index("partners")] == a.item_ends[a.item_index("qa")]
+    assert a.item_starts[a.item_index("break")] == a.item_ends[a.item_index("qa")]
+    assert a.item_ends[a.item_index("break")] == a.item_starts[a.item_index("closing")]
 
 
 def test_a_restart_resumes_on_an_inserted_speaker_and_names_nothing_missing(

@@ -108,10 +108,12 @@ def check_edit(
         assert s.seg is not None
         assert new.segment_ids(s.seg) == old.segment_ids(old_state.seg)
     assert s.status is old_state.status
-    # Fixed starts keep their planned time.
+    # Fixed starts keep their planned time, and nothing accepted runs into one.
     for i, item in enumerate(new.items):
         if item.start is not None:
             assert new.item_starts[i] == old.item_starts[old.item_index(item.id)]
+            if i and isinstance(action, Move | Insert):
+                assert new.item_ends[i - 1] - new.item_starts[i] < 1
     # What moved or is new lies after the place on air, and was never on air.
     if isinstance(action, Move | Insert):
         if isinstance(action, Insert):

@@ -222,4 +222,8 @@ class Messages(QObject):
             "show.bad_id": self.tr("Not a speaker id: letters, digits, «-», «_» and «.» only."),
             "show.bad_place": self.tr("Where from: the studio or remote."),
             "show.last_speaker": self.tr("Item «{item}» has no other speaker: its last one stays."),
+            "show.past_fixed_start": self.tr(
+                "That would run {over} into «{item}», which starts at {at} fixed: shorten times "
+                "first (Change time, or a plan to end on time)."
+            ),
         }

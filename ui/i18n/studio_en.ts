@@ -1060,6 +1060,10 @@ Move it aside (it is kept) and start a new show?</translation>
         <source>Item «{item}» has no other speaker: its last one stays.</source>
         <translation>Item «{item}» has no other speaker: its last one stays.</translation>
     </message>
+    <message>
+        <source>That would run {over} into «{item}», which starts at {at} fixed: shorten times first (Change time, or a plan to end on time).</source>
+        <translation>That would run {over} into «{item}», which starts at {at} fixed: shorten times first (Change time, or a plan to end on time).</translation>
+    </message>
 </context>
 <context>
     <name>ModeBanner</name>

@@ -1061,6 +1061,10 @@ Move it aside (it is kept) and start a new show?</source>
         <source>Item «{item}» has no other speaker: its last one stays.</source>
         <translation>У пункті «{item}» немає інших спікерів: останній лишається.</translation>
     </message>
+    <message>
+        <source>That would run {over} into «{item}», which starts at {at} fixed: shorten times first (Change time, or a plan to end on time).</source>
+        <translation>Тоді програма зайшла б на {over} у «{item}», що починається рівно о {at}: спершу скоротіть час («Змінити час» або план, щоб закінчити вчасно).</translation>
+    </message>
 </context>
 <context>
     <name>ModeBanner</name>

@@ -372,8 +372,11 @@ def measure(workdir: Path, runs: int = 5) -> RestartResult:
         key = f"{e.get('kind')}:{e.get('name')}"
         kinds[key] = kinds.get(key, 0) + 1
     res.show["kinds"] = kinds
+    modes = ["bare", "fresh", "card", "no-card"]
     for i in range(runs + 1):
-        for mode in ("bare", "fresh", "card", "no-card"):
+        # Each round in another order: what runs just before (a console's exit, say) weighs on
+        # the next start, and it must not always be the same one.
+        for mode in modes[i % 4 :] + modes[: i % 4]:
             try:
                 r, took = _spawned(workdir, crash, expected, mode, i)
             except RuntimeError as exc:

@@ -145,7 +145,7 @@ def _paint(glance: Glance, lang: str | None) -> EarlyWindow:
     from PySide6.QtWidgets import QApplication
 
     from ui.early_window import EarlyWindow
-    from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, qm_path
+    from ui.identity import DEFAULT_LANGUAGE, LANGUAGES, qm_path
     from ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "studio"])

@@ -16,19 +16,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
-log = logging.getLogger("ui.i18n")
+from ui.identity import DEFAULT_LANGUAGE as DEFAULT_LANGUAGE
+from ui.identity import I18N_DIR as I18N_DIR
+from ui.identity import LANGUAGES as LANGUAGES
+from ui.identity import qm_path as qm_path
 
-I18N_DIR = Path(__file__).resolve().parent
-LANGUAGES: dict[str, str] = {"uk": "Українська", "en": "English"}  # each in its own language
-DEFAULT_LANGUAGE = "uk"
+log = logging.getLogger("ui.i18n")
 
 
 def ts_path(lang: str) -> Path:
     return I18N_DIR / f"studio_{lang}.ts"
-
-
-def qm_path(lang: str) -> Path:
-    return I18N_DIR / f"studio_{lang}.qm"
 
 
 def lrelease_command() -> list[str] | None:

@@ -135,12 +135,46 @@ def card_from(view: ShowView, rt: Runtime) -> dict[str, Any] | None:
     }
 
 
-def write_card(path: Path, card: dict[str, Any]) -> None:
-    """Whole or absent: written beside, then renamed over the old one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(card, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
+CARD_SIZE = 4096
+"""A card is one write of this many bytes over the same ones (JSON, padded with spaces)."""
+
+
+class CardFile:
+    """The card's file, rewritten in place: one `pwrite` of CARD_SIZE bytes at offset 0 into
+    blocks it already has. A new file and a rename at every action would be metadata in the
+    file system's journal, and the show's journal fsync after the next key would wait on it
+    (ext4 orders a commit after the data of newly allocated blocks): a card must never slow
+    an action. One write call is whole for a process that is killed; a power cut may tear it,
+    and then it does not parse and is not believed. A card too long for it (titles of
+    thousands of characters) is written beside and renamed over."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+
+    def write(self, card: dict[str, Any]) -> None:
+        data = json.dumps(card, ensure_ascii=False).encode()
+        if len(data) >= CARD_SIZE:
+            self.drop()
+            tmp = self.path.with_name(self.path.name + ".tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, self.path)
+            return
+        if self._fd is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_CLOEXEC", 0)
+            self._fd = os.open(self.path, flags, 0o644)
+        os.pwrite(self._fd, data.ljust(CARD_SIZE), 0)
+
+    def drop(self) -> None:
+        """No card (no show on air): the file goes, and the next card starts a new one."""
+        self.close()
+        self.path.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        if self._fd is not None:
+            fd, self._fd = self._fd, None
+            os.close(fd)
 
 
 class CardKeeper:
@@ -151,6 +185,7 @@ class CardKeeper:
     def __init__(self, rt: Runtime, path: Path, *, explicit_journal: bool = True) -> None:
         self.rt = rt
         self.path = path
+        self.file = CardFile(path)
         self.explicit_journal = explicit_journal
         """The journal was named on the command line (else it is the default one of the event
         and mode): a restart without `--journal` believes only a card of the default one."""
@@ -178,15 +213,15 @@ class CardKeeper:
         try:
             card = card_from(self.rt.view(), self.rt)
             if card is None or self.agenda_key is None:
-                self.path.unlink(missing_ok=True)
+                self.file.drop()
             else:
                 card.update(agenda_key=self.agenda_key, explicit=self.explicit_journal)
-                write_card(self.path, card)
+                self.file.write(card)
                 self.written += 1
         except Exception:  # a card is a help: without it a restart is only slower
             log.exception("resume card not written")
             with contextlib.suppress(OSError):
-                self.path.unlink(missing_ok=True)
+                self.file.drop()
 
     def close(self) -> None:
         """Write the last card now (a show that ended leaves none) and stop keeping it."""
@@ -194,6 +229,7 @@ class CardKeeper:
         if self._pending is not None:
             self._pending.cancel()
         self.flush()
+        self.file.close()
 
 
 # ---- reading: a restarted console, before the engine loads ---------------------------------------

@@ -235,3 +235,30 @@ async def test_an_agenda_file_edited_during_the_show_keeps_no_card(
     assert not path.exists()
     assert _glance(agenda, tmp_path) is None
     rt.close_journal()
+
+
+@pytest.mark.asyncio
+async def test_the_card_is_rewritten_in_place_and_a_long_one_still_whole(
+    agenda: Agenda, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The card is one write over the same bytes (the same file, never a new one at every
+    action); a card longer than that is written beside and renamed over, and reads the same."""
+    import studio.resume_card as rc
+
+    rt, clock, path = _show(agenda, tmp_path)
+    keeper = CardKeeper(rt, path)
+    keeper.flush()
+    inode = path.stat().st_ino
+    rt.act("extend", seconds=60.0)
+    keeper.flush()
+    assert path.stat().st_ino == inode and path.stat().st_size == rc.CARD_SIZE
+    glance = _glance(agenda, tmp_path)
+    assert glance is not None
+    monkeypatch.setattr(rc, "CARD_SIZE", 64)
+    clock.advance(5)
+    rt.act("extend", seconds=60.0)
+    keeper.flush()
+    long = _glance(agenda, tmp_path)
+    assert long is not None and long.remaining == pytest.approx(glance.remaining + 60 - 5)
+    keeper.close()
+    rt.close_journal()

@@ -168,3 +168,33 @@ def test_a_console_that_does_not_open_takes_the_early_window_away(
     # The console then refuses its options (a speed only a dry-run may have, but below zero).
     assert console_main([*args, "--speed", "-1"], early=early) == 2
     assert gone(early)
+
+
+def test_an_early_window_that_fails_says_why_for_the_log_and_the_console_still_opens(
+    qapp, agenda, tmp_path, data_home, monkeypatch
+) -> None:
+    from studio.modes import Mode
+    from studio.resume_card import CardKeeper, card_path
+    from studio.runtime import Runtime, RuntimeOptions
+
+    journal = tmp_path / "show.jsonl"
+    rt = Runtime.create(
+        agenda,
+        RuntimeOptions(mode=Mode.DRY_RUN, journal=journal),
+        clock=SimClock(agenda.planned_start),
+    )
+    rt.act("start")
+
+    async def keep() -> None:
+        CardKeeper(rt, card_path(data_home, agenda.path, "dry-run")).flush()
+
+    asyncio.run(keep())
+    rt.close_journal()
+
+    def broken(*_a: object, **_k: object) -> None:
+        raise RuntimeError("the screen went away")
+
+    monkeypatch.setattr(boot, "_paint", broken)
+    window, why = boot._early(["--dry-run", "--journal", str(journal), str(agenda.path)])
+    assert window is None
+    assert why is not None and "the screen went away" in why

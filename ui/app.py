@@ -483,17 +483,23 @@ async def _run(
         lang.uninstall()
 
 
-def main(argv: list[str] | None = None, *, early: EarlyWindow | None = None) -> int:
+def main(
+    argv: list[str] | None = None,
+    *,
+    early: EarlyWindow | None = None,
+    early_failed: str | None = None,
+) -> int:
     """Run the console; returns the exit code (2 for a bad agenda or bad options). `early`: the
-    window ui/boot.py painted from the resume card, replaced by the console's own."""
+    window ui/boot.py painted from the resume card, replaced by the console's own;
+    `early_failed`: why it could not paint one (for the log file)."""
     try:
-        return _main(list(sys.argv[1:] if argv is None else argv), early)
+        return _main(list(sys.argv[1:] if argv is None else argv), early, early_failed)
     finally:
         if early is not None:
             early.hand_over()  # a console that did not open leaves no stale show on screen
 
 
-def _main(argv: list[str], early: EarlyWindow | None) -> int:
+def _main(argv: list[str], early: EarlyWindow | None, early_failed: str | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -516,6 +522,8 @@ def _main(argv: list[str], early: EarlyWindow | None) -> int:
     log_path = setup_logging()
     if log_path:
         log.info("console starting: %s, log %s", args.mode.value, log_path)
+    if early_failed:  # the restart was only slower: the technician reads why in the log
+        log.error("the early window from the resume card was not shown:\n%s", early_failed)
 
     _app, previous_handler = _start_qt()
     settings = app_settings()

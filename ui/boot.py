@@ -45,10 +45,10 @@ def console(argv: list[str] | None = None) -> int:
     """The console (the `studio.frontends` entry point): the show from its card first, if there
     is one to believe, then the console itself."""
     args = list(sys.argv[1:] if argv is None else argv)
-    early = early_window(args)
+    early, failed = _early(args)
     from ui.app import main as run_console  # the engine and the windows load here
 
-    return run_console(args, early=early)
+    return run_console(args, early=early, early_failed=failed)
 
 
 def card_folder() -> Path:
@@ -122,22 +122,27 @@ def early_window(args: list[str]) -> EarlyWindow | None:
     """The early window, shown and painted, if these options name a show whose card can be
     believed; None otherwise (the console then starts as it always did). Never raises: the
     console reads the options again and says what is wrong with them."""
+    return _early(args)[0]
+
+
+def _early(args: list[str]) -> tuple[EarlyWindow | None, str | None]:
+    """The early window (or None), and what went wrong painting it, if something did: the
+    console writes that into its log file once it has one (there is none yet here)."""
     try:
         opts = quick_options(args)
         if opts is None:
-            return None
+            return None, None
         from studio.resume_card import read_glance
 
         journal = Path(opts.journal) if opts.journal else None
         glance = read_glance(card_folder(), Path(opts.agenda), opts.mode, journal)
         if glance is None:
-            return None
-        return _paint(glance, opts.lang)
+            return None, None
+        return _paint(glance, opts.lang), None
     except Exception:
-        import logging
+        import traceback
 
-        logging.getLogger("ui.boot").exception("the early window was not shown")
-        return None
+        return None, traceback.format_exc()
 
 
 def _paint(glance: Glance, lang: str | None) -> EarlyWindow:
